@@ -1,0 +1,118 @@
+# lguest, the teaching edition.
+#
+# This Makefile is the only entry point.  The code lives in the seven noweb
+# chapters below; `make tangle` regenerates src/ and patches/ from them, and
+# everything else (building, the book, the lab machine, the tests) starts
+# here.  `make help` lists the targets.
+
+CHAPTERS := preparation.nw guest.nw drivers.nw launcher.nw host.nw \
+	    switcher.nw mastery.nw
+PARTS := Preparation Guest Drivers Launcher Host Switcher Mastery
+
+PYTHON ?= python3
+BUILD := build
+CACHE := cache
+
+# Each area adds to these: the things `make` builds, the test suites
+# `make check` runs (in order), and the Debian packages `make deps` installs.
+BUILD_TARGETS :=
+CHECK_SUITES := literate
+APT_PACKAGES := make gcc python3 python3-pygments noweb pandoc weasyprint \
+	poppler-utils chromium fonts-dejavu-core xz-utils \
+	linux-kbuild-6.1
+
+.PHONY: all help tangle book html pdf chapters defconfig deps check \
+	check-literate run clean distclean $(PARTS)
+
+all: build
+
+help:
+	@echo 'lguest, the teaching edition: targets'
+	@echo
+	@echo '  make run            boot the lab machine and run a Guest in it'
+	@echo '  make check          install what is needed and run every test'
+	@echo
+	@echo '  make chapters       list the seven chapters of the book'
+	@echo '  make Preparation    read chapter I in the terminal (also Guest,'
+	@echo '                      Drivers, Launcher, Host, Switcher, Mastery)'
+	@echo '  make book           the HTML book (book/out/html/) and the PDF'
+	@echo '  make tangle         regenerate src/ and patches/ from the chapters'
+	@echo '  make                build the code that exists (after make tangle)'
+	@echo '  make defconfig      write .config from Kconfig'
+	@echo '  make deps           install the Debian packages the project needs'
+	@echo '  make check-literate the tests of the literate machinery alone'
+	@$(foreach t,$(HELP_LINES),echo '  $(t)';)
+	@echo '  make clean          remove what the build made'
+
+# ---------------------------------------------------------------------------
+# The literate machinery.
+
+tangle:
+	@weave/tangle.sh .
+
+book: html pdf
+
+html: $(BUILD)/.deps-ok
+	@$(PYTHON) weave/nwweave.py html $(CHAPTERS)
+
+pdf: html
+	@$(PYTHON) weave/nwweave.py print $(CHAPTERS)
+	@echo '  PDF     book/out/lguest.pdf'
+	@weasyprint -q book/out/print/book.html book/out/lguest.pdf
+
+chapters:
+	@$(PYTHON) weave/nwweave.py list $(CHAPTERS)
+
+$(PARTS):
+	@$(PYTHON) weave/nwweave.py terminal $@ $(CHAPTERS)
+
+# Kconfig is read by the kernel's own configuration tool, from Debian's
+# linux-kbuild package.
+KCONF := $(firstword $(wildcard /usr/lib/linux-kbuild-*/scripts/kconfig/conf))
+
+defconfig: .config
+
+.config: Kconfig
+	@test -n "$(KCONF)" || { echo 'kconfig tool missing: run make deps'; exit 1; }
+	@KCONFIG_CONFIG=.config $(KCONF) --alldefconfig Kconfig >/dev/null
+	@echo '  CONFIG  .config'
+
+-include .config
+
+# ---------------------------------------------------------------------------
+# The areas of the system add their own rules.
+
+include mk/*.mk
+
+build: $(BUILD_TARGETS)
+
+# ---------------------------------------------------------------------------
+# Installing what we need.  The stamp records the package list, so adding a
+# package to any area makes the next `make` install it.
+
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+deps: $(BUILD)/.deps-ok
+
+$(BUILD)/.deps-ok: Makefile $(wildcard mk/*.mk)
+	@mkdir -p $(BUILD)
+	@BUILD=$(BUILD) CACHE=$(CACHE) SUDO='$(SUDO)' \
+		weave/deps.sh $(sort $(APT_PACKAGES))
+	@touch $@
+
+# ---------------------------------------------------------------------------
+# Tests.  Every suite prints `N passed, N failed` as its last line; the runner
+# adds them up and prints the same line for the whole run.
+
+check: $(BUILD)/.deps-ok
+	@tests/run-suites $(CHECK_SUITES)
+
+check-literate: $(BUILD)/.deps-ok
+	@tests/run-suites literate
+
+clean:
+	rm -rf $(BUILD) book/out
+	$(CLEAN_COMMANDS)
+
+distclean: clean
+	rm -rf $(CACHE) .config .config.old
