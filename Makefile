@@ -17,11 +17,11 @@ CACHE := cache
 # `make check` runs (in order), and the Debian packages `make deps` installs.
 BUILD_TARGETS :=
 CHECK_SUITES := literate
-APT_PACKAGES := make gcc python3 python3-pygments noweb pandoc weasyprint \
+APT_PACKAGES := make gcc gcc-multilib python3 python3-pygments noweb pandoc weasyprint \
 	poppler-utils chromium fonts-dejavu-core xz-utils \
 	linux-kbuild-6.1
 
-.PHONY: all help tangle book html pdf chapters defconfig deps check \
+.PHONY: all help tangle book html pdf chapters defconfig oldconfig deps check \
 	check-literate run clean distclean $(PARTS)
 
 all: build
@@ -38,7 +38,7 @@ help:
 	@echo '  make book           the HTML book (book/out/html/) and the PDF'
 	@echo '  make tangle         regenerate src/ and patches/ from the chapters'
 	@echo '  make                build the code that exists (after make tangle)'
-	@echo '  make defconfig      write .config from Kconfig'
+	@echo '  make defconfig      write .config from Kconfig (oldconfig keeps yours)'
 	@echo '  make deps           install the Debian packages the project needs'
 	@echo '  make check-literate the tests of the literate machinery alone'
 	@$(foreach t,$(HELP_LINES),echo '  $(t)';)
@@ -70,13 +70,17 @@ $(PARTS):
 # linux-kbuild package.
 KCONF := $(firstword $(wildcard /usr/lib/linux-kbuild-*/scripts/kconfig/conf))
 
-defconfig: .config
+# `make defconfig` starts again from the defaults; `make oldconfig` keeps the
+# choices already in .config and adds defaults for new options.  Without a
+# .config the build uses the same defaults, written out below.
 
-.config: Kconfig
-	@test -n "$(KCONF)" || { echo 'kconfig tool missing: run make deps'; exit 1; }
-	@KCONFIG_CONFIG=.config $(KCONF) --alldefconfig Kconfig >/dev/null
+defconfig oldconfig: $(BUILD)/.deps-ok
+	@KCONFIG_CONFIG=.config $(KCONF) --$(if $(filter defconfig,$@),alldefconfig,olddefconfig) Kconfig >/dev/null
 	@echo '  CONFIG  .config'
 
+CONFIG_LGUEST ?= m
+CONFIG_LGUEST_GUEST ?= y
+CONFIG_LGUEST_GUEST_MEM_MB ?= 64
 -include .config
 
 # ---------------------------------------------------------------------------
