@@ -75,7 +75,11 @@ KCONF := $(firstword $(wildcard /usr/lib/linux-kbuild-*/scripts/kconfig/conf))
 # .config the build uses the same defaults, written out below.
 
 defconfig oldconfig: $(BUILD)/.deps-ok
-	@KCONFIG_CONFIG=.config $(KCONF) --$(if $(filter defconfig,$@),alldefconfig,olddefconfig) Kconfig >/dev/null
+	@mkdir -p $(BUILD)/kconfig
+	@KCONFIG_CONFIG=.config KCONFIG_AUTOCONFIG=$(BUILD)/kconfig/auto.conf \
+		KCONFIG_AUTOHEADER=$(BUILD)/kconfig/autoconf.h \
+		KCONFIG_RUSTCCFG=$(BUILD)/kconfig/rustc_cfg \
+		$(KCONF) --$(if $(filter defconfig,$@),alldefconfig,olddefconfig) Kconfig >/dev/null
 	@echo '  CONFIG  .config'
 
 CONFIG_LGUEST ?= m
