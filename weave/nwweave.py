@@ -476,8 +476,10 @@ def weave_print(book):
         body = re.sub(r'(<section id=")', rf'\1{prefix}-', body)
         body = re.sub(r'href="#(?!c\d|id-|ch-|fig-)', rf'href="#{prefix}-', body)
         bodies.append(f'<div class="chapter" id="ch-{prefix}">{body}</div>')
+        secs = "".join(f'<li><a href="#{sid}">{html.escape(t)}</a>'
+                       '</li>' for sid, t in sections_of(body) if sid)
         toc.append(f'<li><a href="#ch-{prefix}">{ch.roman}. '
-                   f'{html.escape(ch.title)}</a></li>')
+                   f'{html.escape(ch.title)}</a><ol>{secs}</ol></li>')
     front = ('<div class="title-page">' + front_matter() + '</div>'
              '<nav class="print-toc"><h1>Contents</h1><ol>' + "".join(toc)
              + '<li><a href="#chunk-index">Index of chunks</a></li>'
@@ -532,8 +534,10 @@ def terminal(book, part):
             lines.append("    -- " + "; ".join(notes))
         fence = "~" * 8
         md.append(f"\n\n{fence}\n" + "\n".join(lines) + f"\n{fence}\n\n")
-    text = pandoc("".join(md), "plain", ch.number, ["--columns=80"])
-    text = f"Chapter {ch.roman}\n\n" + text
+    text = pandoc("".join(md), "plain", ch.number,
+                  ["--columns=80", "--lua-filter=weave/terminal.lua",
+                   f"--metadata=chapter:{ch.number}",
+                   f"--metadata=roman:{ch.roman}"])
     if sys.stdout.isatty():
         pager = os.environ.get("PAGER") or "less"
         subprocess.run(pager, shell=True, input=text, text=True)
