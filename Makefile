@@ -9,7 +9,8 @@ CHAPTERS := preparation.nw guest.nw drivers.nw launcher.nw host.nw \
 	    switcher.nw mastery.nw
 PARTS := Preparation Guest Drivers Launcher Host Switcher Mastery
 
-PYTHON ?= python3
+# Debian's own Python, which sees the python3-pygments package we install.
+PYTHON := /usr/bin/python3
 BUILD := build
 CACHE := cache
 
