@@ -21,7 +21,7 @@ import sys
 from pygments import lex
 from pygments.lexers import CLexer, GasLexer, MakefileLexer, DiffLexer
 from pygments.lexers import BashLexer, TextLexer
-from pygments.token import STANDARD_TYPES, Name, Comment, String
+from pygments.token import STANDARD_TYPES, Name
 
 PARTS = ["Preparation", "Guest", "Drivers", "Launcher", "Host", "Switcher",
          "Mastery"]
@@ -32,7 +32,7 @@ AUTODEFS = "/usr/lib/noweb/autodefs.c"
 C_WORDS = set("""auto break case char const continue default do double else
 enum extern float for goto if inline int long register return short signed
 sizeof static struct switch typedef union unsigned void volatile while
-asm __asm__ volatile __volatile__ u8 u16 u32 u64""".split())
+asm __asm__ __volatile__ u8 u16 u32 u64""".split())
 
 
 class Chunk:
@@ -45,10 +45,6 @@ class Chunk:
         self.parts = []          # ("text", s), ("use", name), ("nl",)
         self.defs = []           # identifiers this chunk defines
         self.lang = None
-
-    def text(self):
-        return "".join(p[1] if p[0] == "text" else "\n" if p[0] == "nl"
-                       else f"<<{p[1]}>>" for p in self.parts)
 
 
 class Chapter:
@@ -255,7 +251,7 @@ class Html:
         for ttype, value in lex("".join(src), LEXERS[c.lang]()):
             text = html.escape(value)
             cls = css_class(ttype)
-            if ttype in Name or ttype is Name:
+            if ttype in Name:
                 d = self.book.ident_def.get(value)
                 if d is not None and d is not c:
                     text = (f'<a class="id" href="{self.href(d)}" '
