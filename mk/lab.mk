@@ -1,11 +1,118 @@
-# The lab machine: until the Host exists, `make run` shows the book.
+# The lab machine (tests/lab/) and the tiny test guests (tests/guests/).
+#
+# `make lab` builds an initramfs for Debian's own i386 kernel: busybox, our
+# /init, lg.ko, the Launcher and the test guests.  `make run` boots it in
+# qemu-system-i386 (software emulation) and runs a Guest on this terminal;
+# `make check-lab` boots it once and runs every test guest.  The kernel and
+# busybox packages are downloaded once into cache/.
 
-.PHONY: run
-run: html
-	@echo
-	@echo 'lguest: the Host module does not exist yet, so there is no Guest to boot.'
-	@echo 'Once chapters V and VI are written, make run boots Debian'"'"'s i386 kernel'
-	@echo 'in qemu-system-i386, loads lg.ko and runs a Guest on this terminal.'
-	@echo 'Meanwhile, start reading: book/out/html/index.html, or chapter I below.'
-	@echo
-	@$(MAKE) --no-print-directory Preparation
+LAB := $(BUILD)/lab
+GUESTS_OUT := $(BUILD)/guests
+LAB_INITRD := $(LAB)/initramfs.gz
+LAB_KERNEL := $(LAB)/vmlinuz
+QEMU := qemu-system-i386
+# Memory and processors of the lab machine.  Two processors so that two
+# Guests can run at once, and because CI machines have two cores.
+LAB_MEM ?= 512
+LAB_SMP ?= 2
+# The Guest `make run` starts, and its memory in megabytes.
+RUN_GUEST ?= /guests/hello.elf
+RUN_MEM ?= 32
+# `make check` runs the lab suite only when this says yes.
+LAB_IN_CHECK ?= no
+
+APT_PACKAGES += qemu-system-x86 cpio gzip gcc-multilib
+BUILD_TARGETS += test-guests
+HELP_LINES += 'make lab           the lab machine: kernel, initramfs with lg.ko, Launcher, test guests'
+HELP_LINES += 'make shell         boot the lab machine to a shell with lguest and /guests'
+HELP_LINES += 'make test-guests   build the test guests into build/guests'
+HELP_LINES += 'make check-lab     boot the lab machine and run every test guest in it'
+ifeq ($(LAB_IN_CHECK),yes)
+CHECK_SUITES += lab
+endif
+
+.PHONY: lab run shell check-lab test-guests lab-fetch lab-parts
+
+# ---------------------------------------------------------------------------
+# The test guests: freestanding 32-bit ELF programs linked at 1 MB, each one
+# file tests/guests/NAME.c on top of the shared library in tests/guests/lib/.
+
+GUEST_CC := gcc
+GUEST_CFLAGS := -m32 -march=i686 -ffreestanding -nostdlib -fno-pic -fno-pie \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -mgeneral-regs-only \
+	-fno-builtin -O2 -g -Wall -Wextra -Werror -Isrc/include -Itests/guests/lib
+GUEST_LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
+	-Wl,-T,tests/guests/lib/guest.ld
+GUEST_NAMES := $(basename $(notdir $(shell grep -l '@test' tests/guests/*.c 2>/dev/null)))
+GUEST_LIB_SRC := $(wildcard tests/guests/lib/*.c tests/guests/lib/*.S)
+GUEST_LIB_OBJ := $(patsubst tests/guests/lib/%,$(GUESTS_OUT)/lib/%.o,$(GUEST_LIB_SRC))
+GUEST_ELFS := $(GUEST_NAMES:%=$(GUESTS_OUT)/%.elf)
+GUEST_HDRS := $(wildcard tests/guests/lib/*.h) src/include/lguest_abi.h
+
+test-guests: $(GUEST_ELFS)
+
+.SECONDARY: $(GUEST_NAMES:%=$(GUESTS_OUT)/%.o) $(GUEST_LIB_OBJ)
+
+$(GUESTS_OUT)/lib/%.c.o: tests/guests/lib/%.c $(GUEST_HDRS)
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@$(GUEST_CC) $(GUEST_CFLAGS) -c -o $@ $<
+
+$(GUESTS_OUT)/lib/%.S.o: tests/guests/lib/%.S $(GUEST_HDRS)
+	@mkdir -p $(dir $@)
+	@echo '  AS      $<'
+	@$(GUEST_CC) $(GUEST_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+$(GUESTS_OUT)/%.o: tests/guests/%.c $(GUEST_HDRS)
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@$(GUEST_CC) $(GUEST_CFLAGS) -c -o $@ $<
+
+$(GUESTS_OUT)/%.elf: $(GUESTS_OUT)/%.o $(GUEST_LIB_OBJ) tests/guests/lib/guest.ld
+	@echo '  LD      $@'
+	@$(GUEST_CC) $(GUEST_LDFLAGS) -o $@ $(GUEST_LIB_OBJ) $< -lgcc
+
+# ---------------------------------------------------------------------------
+# The lab machine.  lg.ko and the Launcher come from their own areas (make
+# host, make launcher) when those exist; without them the lab machine still
+# boots and says what is missing.
+
+lab-fetch: $(BUILD)/.deps-ok
+	@tests/lab/fetch $(CACHE) $(LAB)
+
+lab-parts: $(BUILD)/.deps-ok
+	@mkdir -p $(LAB)
+	@rm -f $(LAB)/lg.ko.new $(LAB)/lguest.new
+	@if [ -f mk/host.mk ]; then \
+		$(MAKE) --no-print-directory host || \
+		echo 'lab: *** make host failed: the lab machine will have no lg.ko'; \
+	else echo 'lab: *** no mk/host.mk yet: the lab machine will have no lg.ko'; fi
+	@if [ -f mk/launcher.mk ]; then \
+		$(MAKE) --no-print-directory launcher || \
+		echo 'lab: *** make launcher failed: the lab machine will have no Launcher'; \
+	else echo 'lab: *** no mk/launcher.mk yet: the lab machine will have no Launcher'; fi
+	@for f in $(BUILD)/host/lg.ko:lg.ko $(BUILD)/launcher/lguest:lguest; do \
+		src=$${f%%:*}; dst=$(LAB)/$${f##*:}; \
+		if [ -f $$src ]; then cmp -s $$src $$dst || cp $$src $$dst; \
+		else rm -f $$dst; echo "lab: *** $$src does not exist"; fi; \
+	done
+
+lab: lab-fetch lab-parts test-guests
+	@echo '  INITRD  $(LAB_INITRD)'
+	@tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
+
+LAB_QEMU = $(QEMU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
+	-initrd $(LAB_INITRD) -no-reboot -nic none
+
+run: lab
+	@echo 'lab: booting the lab machine (Debian $(shell cat $(LAB)/kernel-release 2>/dev/null), QEMU, no KVM).'
+	@echo 'lab: Ctrl-C stops the Guest; Ctrl-A x stops QEMU at any time.'
+	@$(LAB_QEMU) -nographic -append 'console=ttyS0 quiet lab=run lab.guest=$(RUN_GUEST) lab.mem=$(RUN_MEM)'
+
+shell: lab
+	@echo 'lab: booting the lab machine to a shell; exit powers it off, Ctrl-A x stops QEMU.'
+	@$(LAB_QEMU) -nographic -append 'console=ttyS0 quiet lab=shell'
+
+check-lab: lab
+	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(LAB_INITRD) \
+		--out $(LAB)/check --mem $(LAB_MEM) --smp $(LAB_SMP)

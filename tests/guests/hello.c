@@ -1,0 +1,20 @@
+/*
+ * @test     hello
+ * @summary  console output by hypercall: the Launcher prints what we write
+ * @category functional
+ * @timeout  20
+ * @expect   SUCCESS
+ * @output   ^Hello from a test guest: 42 0x2a -7 ok$
+ */
+#include "guest.h"
+
+const char test_title[] = "console output by LHCALL_CONSOLE_WRITE";
+
+void test_main(void)
+{
+	static const char part[] = "written in two pieces\n";
+
+	printf("Hello from a test guest: %u %p %d %s\n", 42, (void *)42, -7, "ok");
+	console_write(part, 8);
+	console_write(part + 8, sizeof(part) - 9);
+}
