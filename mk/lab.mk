@@ -18,8 +18,10 @@ LAB_SMP ?= 2
 # The Guest `make run` starts, and its memory in megabytes.
 RUN_GUEST ?= /guests/hello.elf
 RUN_MEM ?= 32
-# `make check` runs the lab suite only when this says yes.
+# `make check` runs the lab suite only when this says yes.  The harness's
+# own test (a pretend Launcher, no lg.ko needed) runs unless told no.
 LAB_IN_CHECK ?= no
+LAB_SELFTEST_IN_CHECK ?= yes
 
 APT_PACKAGES += qemu-system-x86 cpio gzip gcc-multilib
 BUILD_TARGETS += test-guests
@@ -27,11 +29,14 @@ HELP_LINES += 'make lab           the lab machine: kernel, initramfs with lg.ko,
 HELP_LINES += 'make shell         boot the lab machine to a shell with lguest and /guests'
 HELP_LINES += 'make test-guests   build the test guests into build/guests'
 HELP_LINES += 'make check-lab     boot the lab machine and run every test guest in it'
+ifeq ($(LAB_SELFTEST_IN_CHECK),yes)
+CHECK_SUITES += lab-selftest
+endif
 ifeq ($(LAB_IN_CHECK),yes)
 CHECK_SUITES += lab
 endif
 
-.PHONY: lab run shell check-lab test-guests lab-fetch lab-parts
+.PHONY: lab run shell check-lab check-lab-selftest test-guests lab-fetch lab-parts
 
 # ---------------------------------------------------------------------------
 # The test guests: freestanding 32-bit ELF programs linked at 1 MB, each one
@@ -116,3 +121,8 @@ shell: lab
 check-lab: lab
 	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(LAB_INITRD) \
 		--out $(LAB)/check --mem $(LAB_MEM) --smp $(LAB_SMP)
+
+# The harness's own test: two boots with a pretend Launcher whose answers
+# are known (tests/lab/selftest); needs neither lg.ko nor the Launcher.
+check-lab-selftest: lab-fetch test-guests
+	@tests/lab/selftest $(LAB_KERNEL) $(LAB) $(GUESTS_OUT) $(LAB)/selftest
