@@ -1,0 +1,267 @@
+#line 1918 "host.nw"
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lg.ko, the lguest Host: traps, interrupts and the clock.
+ * Tangled from host.nw: edit that, not this file.
+ */
+#include <linux/hrtimer.h>
+#include <linux/sched.h>
+#include <linux/timekeeping.h>
+#include <asm/irq_vectors.h>
+#include <asm/traps.h>
+#include "lg.h"
+
+#line 1574 "host.nw"
+static bool lg_has_errcode(u32 vec)
+{
+	return vec == X86_TRAP_DF || (vec >= X86_TRAP_TS && vec <= X86_TRAP_PF) ||
+	       vec == X86_TRAP_AC;
+}
+#line 1608 "host.nw"
+static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
+{
+	u32 gpa;
+
+	*sp -= 4;
+	if (!lg_guest_pa(lg, *sp, &gpa)) {
+		lg_kill(lg, "its stack at %#x is not mapped", *sp);
+		return false;
+	}
+	return lg_write_u32(lg, gpa, val);
+}
+
+static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
+{
+	const struct lg_gate *g = &lg->idt[vec];
+	struct lg_regs *r = &lg->regs;
+	u32 sp, ss, flags, irq_enabled = X86_EFLAGS_IF;
+	bool from_user = (r->cs & 3) != 1;
+
+	if (!(g->hi & LG_GATE_PRESENT))
+		return false;
+	if (lg->has_data &&
+	    !lg_read_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled),
+			 &irq_enabled))
+		return true;
+	flags = (r->eflags & ~X86_EFLAGS_IF) | (irq_enabled & X86_EFLAGS_IF);
+
+	if (from_user) {
+		ss = lg->ss1;
+		sp = lg->esp1;
+		if (!lg_push(lg, &sp, r->ss) || !lg_push(lg, &sp, r->esp))
+			return true;
+	} else {
+		ss = r->ss;
+		sp = r->esp;
+	}
+	if (!lg_push(lg, &sp, flags) || !lg_push(lg, &sp, r->cs) ||
+	    !lg_push(lg, &sp, r->eip) || (has_err && !lg_push(lg, &sp, err)))
+		return true;
+
+	r->ss = ss;
+	r->esp = sp;
+	r->cs = (lg_gate_sel(g) & ~3) | 1;
+	r->eip = lg_gate_offset(g);
+	r->eflags &= ~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF);
+	if (lg_gate_type(g) == LG_GATE_INTR && lg->has_data)
+		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
+	return true;
+}
+#line 1875 "host.nw"
+static bool lg_emulate_io(struct lguest *lg)
+{
+	u8 insn[2];
+	u32 gpa, len = 0, size = 4, mask;
+
+	if (!lg_guest_pa(lg, lg->regs.eip, &gpa) ||
+	    !lg_read(lg, gpa, insn, 1))
+		return false;
+	if (insn[0] == 0x66) {
+		size = 2;
+		len = 1;
+		if (!lg_guest_pa(lg, lg->regs.eip + 1, &gpa) ||
+		    !lg_read(lg, gpa, insn, 1))
+			return false;
+	}
+	switch (insn[0]) {
+	case 0xE4: case 0xE6:
+		size = 1;
+		len += 2;
+		break;
+	case 0xE5: case 0xE7:
+		len += 2;
+		break;
+	case 0xEC: case 0xEE:
+		size = 1;
+		len += 1;
+		break;
+	case 0xED: case 0xEF:
+		len += 1;
+		break;
+	default:
+		return false;
+	}
+	if (!(insn[0] & 2)) {
+		mask = size == 4 ? 0xFFFFFFFF : (1U << (size * 8)) - 1;
+		lg->regs.eax |= mask;
+	}
+	lg->regs.eip += len;
+	return true;
+}
+#line 1535 "host.nw"
+void lg_handle_trap(struct lguest *lg)
+{
+	u32 vec = lg->regs.trapnum;
+
+	switch (vec) {
+	case X86_TRAP_NMI:
+		return;
+	case X86_TRAP_GP:
+		if (lg->regs.errcode == 0 && (lg->regs.cs & 3) == 1 &&
+		    lg_emulate_io(lg))
+			return;
+		break;
+	case X86_TRAP_PF:
+		if (lg_demand_page(lg, lg->cr2, lg->regs.errcode))
+			return;
+		if (lg->exit.kind)
+			return;
+		if (lg->has_data &&
+		    !lg_write_u32(lg, lg->data + offsetof(struct lguest_data, cr2),
+				  lg->cr2))
+			return;
+		break;
+	case LGUEST_TRAP_ENTRY:
+		lg_hypercall(lg);
+		return;
+	}
+	if (vec >= FIRST_EXTERNAL_VECTOR)
+		return;
+	if (!lg_deliver(lg, vec, lg_has_errcode(vec), lg->regs.errcode))
+		lg_kill(lg, "trap %u at %#x (error code %#x), and no handler",
+			vec, lg->regs.eip, lg->regs.errcode);
+}
+#line 1672 "host.nw"
+void lg_raise_irq(struct lguest *lg, unsigned int irq)
+{
+	struct task_struct *tsk;
+
+	set_bit(irq, lg->irqs_pending);
+	rcu_read_lock();
+	tsk = READ_ONCE(lg->tsk);
+	if (tsk && !wake_up_process(tsk))
+		kick_process(tsk);
+	rcu_read_unlock();
+}
+#line 1690 "host.nw"
+static u32 lg_irqs_wanted(struct lguest *lg)
+{
+	u32 blocked;
+
+	if (!lg->has_data ||
+	    !lg_read_u32(lg, lg->data + offsetof(struct lguest_data,
+						 blocked_interrupts), &blocked))
+		return 0;
+	return lg->irqs_pending[0] & ~blocked;
+}
+
+bool lg_irq_wanted(struct lguest *lg)
+{
+	return lg_irqs_wanted(lg) != 0;
+}
+#line 1723 "host.nw"
+void lg_maybe_deliver_irq(struct lguest *lg)
+{
+	u32 want = lg_irqs_wanted(lg), enabled, flag;
+	u32 irq_pending = lg->data + offsetof(struct lguest_data, irq_pending);
+	unsigned int irq;
+
+	if (!want)
+		return;
+	if (!lg_read_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled),
+			 &enabled))
+		return;
+	if (!(enabled & X86_EFLAGS_IF)) {
+		lg_write_u32(lg, irq_pending, 1);
+		return;
+	}
+	if ((lg->regs.cs & 3) == 1 && lg->regs.eip >= lg->noirq_start &&
+	    lg->regs.eip < lg->noirq_end)
+		return;
+
+	irq = __ffs(want);
+	clear_bit(irq, lg->irqs_pending);
+	lg->halted = false;
+	if (!lg_deliver(lg, FIRST_EXTERNAL_VECTOR + irq, false, 0)) {
+		lg_kill(lg, "interrupt %u arrived and it has no handler", irq);
+		return;
+	}
+	flag = lg_irqs_wanted(lg) ? 1 : 0;
+	lg_write_u32(lg, irq_pending, flag);
+}
+#line 1762 "host.nw"
+enum hrtimer_restart lg_clock_fired(struct hrtimer *timer)
+{
+	struct lguest *lg = container_of(timer, struct lguest, timer);
+
+	lg_raise_irq(lg, 0);
+	return HRTIMER_NORESTART;
+}
+
+void lg_set_clockevent(struct lguest *lg, u32 delta_ns)
+{
+	if (!delta_ns) {
+		hrtimer_try_to_cancel(&lg->timer);
+		return;
+	}
+	hrtimer_start(&lg->timer, ns_to_ktime(delta_ns), HRTIMER_MODE_REL);
+}
+#line 1785 "host.nw"
+void lg_update_time(struct lguest *lg)
+{
+	struct timespec64 now;
+	struct {
+		u64 sec;
+		u32 nsec;
+	} __packed t;
+
+	if (!lg->has_data)
+		return;
+	ktime_get_real_ts64(&now);
+	t.sec = now.tv_sec;
+	t.nsec = now.tv_nsec;
+	lg_write(lg, lg->data + offsetof(struct lguest_data, time_sec), &t,
+		 sizeof(t));
+}
+#line 1821 "host.nw"
+void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
+{
+	struct lg_gate g = { .lo = lo, .hi = hi };
+
+	if (vec >= IDT_ENTRIES) {
+		lg_kill(lg, "IDT entry %u does not exist", vec);
+		return;
+	}
+	if (vec == X86_TRAP_NMI || vec == X86_TRAP_DF || vec == LGUEST_TRAP_ENTRY)
+		return;
+	if (!(hi & LG_GATE_PRESENT)) {
+		memset(&lg->idt[vec], 0, sizeof(lg->idt[vec]));
+		return;
+	}
+	if ((lg_gate_type(&g) != LG_GATE_INTR && lg_gate_type(&g) != LG_GATE_TRAP) ||
+	    !lg_guest_selector(lg_gate_sel(&g))) {
+		lg_kill(lg, "bad IDT entry %u: %#x %#x", vec, lo, hi);
+		return;
+	}
+	lg->idt[vec] = g;
+}
+#line 1853 "host.nw"
+void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
+{
+	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {
+		lg_kill(lg, "bad kernel stack segment %#x", ss);
+		return;
+	}
+	lg->ss1 = ss;
+	lg->esp1 = esp;
+}

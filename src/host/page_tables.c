@@ -1,0 +1,249 @@
+#line 2572 "host.nw"
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lg.ko, the lguest Host: shadow page tables.
+ * Tangled from host.nw: edit that, not this file.
+ */
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include "lg.h"
+
+#line 2226 "host.nw"
+static u32 lg_pgd_index(u32 vaddr)
+{
+	return vaddr >> PGDIR_SHIFT;
+}
+
+static u32 lg_pte_index(u32 vaddr)
+{
+	return (vaddr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
+}
+
+static bool lg_guest_pgd(struct lguest *lg, u32 vaddr, u32 *gpgd, u32 *addr)
+{
+	*addr = lg->shadows[lg->cur_shadow].gpgdir + lg_pgd_index(vaddr) * 4;
+	if (!lg_read_u32(lg, *addr, gpgd) || !(*gpgd & _PAGE_PRESENT))
+		return false;
+	if (*gpgd & _PAGE_PSE) {
+		lg_kill(lg, "it uses a 4 MB page at %#x", vaddr);
+		return false;
+	}
+	return true;
+}
+
+bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
+{
+	u32 gpgd, gpte, addr;
+
+	if (!lg_guest_pgd(lg, vaddr, &gpgd, &addr) ||
+	    !lg_read_u32(lg, (gpgd & PAGE_MASK) + lg_pte_index(vaddr) * 4, &gpte) ||
+	    !(gpte & _PAGE_PRESENT))
+		return false;
+	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
+	return true;
+}
+#line 2273 "host.nw"
+static void lg_release_pte(u32 *pte)
+{
+	if (*pte & _PAGE_PRESENT)
+		put_page(pfn_to_page(*pte >> PAGE_SHIFT));
+	*pte = 0;
+}
+
+static void lg_release_pgd(u32 *pgd)
+{
+	u32 *table;
+	unsigned int i;
+
+	if (!(*pgd & _PAGE_PRESENT))
+		return;
+	table = __va(*pgd & PAGE_MASK);
+	for (i = 0; i < PTRS_PER_PTE; i++)
+		lg_release_pte(&table[i]);
+	free_page((unsigned long)table);
+	*pgd = 0;
+}
+
+static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
+{
+	u32 i;
+
+	if (!s->pgd)
+		return;
+	for (i = from; i < to && i < lg_switcher_slot(); i++)
+		lg_release_pgd(&s->pgd[i]);
+}
+#line 2333 "host.nw"
+bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
+{
+	struct lg_shadow *s = &lg->shadows[lg->cur_shadow];
+	u32 gpgd, gpgd_addr, gpte, gpte_addr, flags, *table, *pte;
+	bool write = errcode & 2, user = errcode & 4, writable;
+	struct page *page;
+
+	if (lg_pgd_index(vaddr) >= lg_switcher_slot())
+		return false;
+	if (!lg_guest_pgd(lg, vaddr, &gpgd, &gpgd_addr))
+		return false;
+	gpte_addr = (gpgd & PAGE_MASK) + lg_pte_index(vaddr) * 4;
+	if (!lg_read_u32(lg, gpte_addr, &gpte) || !(gpte & _PAGE_PRESENT))
+		return false;
+	flags = gpte & gpgd;
+	if ((write && !(flags & _PAGE_RW)) || (user && !(flags & _PAGE_USER)))
+		return false;
+
+	gpte |= _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0);
+	if (!lg_write_u32(lg, gpte_addr, gpte) ||
+	    !lg_write_u32(lg, gpgd_addr, gpgd | _PAGE_ACCESSED))
+		return false;
+	if ((gpte >> PAGE_SHIFT) > lg->pfn_limit) {
+		lg_kill(lg, "it maps page %#x, beyond its memory", gpte >> PAGE_SHIFT);
+		return false;
+	}
+
+	if (!(s->pgd[lg_pgd_index(vaddr)] & _PAGE_PRESENT)) {
+		table = (u32 *)get_zeroed_page(GFP_KERNEL);
+		if (!table) {
+			lg_kill(lg, "the Host is out of memory");
+			return false;
+		}
+		s->pgd[lg_pgd_index(vaddr)] = __pa(table) | _PAGE_PRESENT |
+					      _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED;
+	}
+	table = __va(s->pgd[lg_pgd_index(vaddr)] & PAGE_MASK);
+	pte = &table[lg_pte_index(vaddr)];
+
+	writable = (flags & _PAGE_RW) && (gpte & _PAGE_DIRTY);
+	if (get_user_pages_fast(lg->mem_base + (gpte & PAGE_MASK), 1,
+				writable ? FOLL_WRITE : 0, &page) != 1) {
+		lg_kill(lg, "its page %#x is not in the Launcher's memory",
+			gpte >> PAGE_SHIFT);
+		return false;
+	}
+	lg_release_pte(pte);
+	*pte = page_to_pfn(page) << PAGE_SHIFT | _PAGE_PRESENT | _PAGE_ACCESSED |
+	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
+	return true;
+}
+#line 2408 "host.nw"
+static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
+{
+	struct lg_shadow *s = &lg->shadows[i];
+
+	if (!s->pgd) {
+		s->pgd = (u32 *)get_zeroed_page(GFP_KERNEL);
+		if (!s->pgd)
+			return -ENOMEM;
+	}
+	lg_release_range(s, 0, PTRS_PER_PGD);
+	s->gpgdir = gpgdir;
+	lg->cur_shadow = i;
+	return 0;
+}
+
+int lg_init_shadows(struct lguest *lg, u32 gpgdir)
+{
+	return lg_use_shadow(lg, 0, gpgdir);
+}
+
+void lg_free_shadows(struct lguest *lg)
+{
+	unsigned int i;
+
+	for (i = 0; i < LG_SHADOWS; i++) {
+		lg_release_range(&lg->shadows[i], 0, PTRS_PER_PGD);
+		free_page((unsigned long)lg->shadows[i].pgd);
+	}
+}
+#line 2443 "host.nw"
+static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
+					unsigned int *index)
+{
+	unsigned int i;
+
+	for (i = 0; i < LG_SHADOWS; i++) {
+		if (lg->shadows[i].pgd && lg->shadows[i].gpgdir == gpgdir) {
+			if (index)
+				*index = i;
+			return &lg->shadows[i];
+		}
+	}
+	return NULL;
+}
+#line 2462 "host.nw"
+void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
+{
+	unsigned int i;
+
+	if (!PAGE_ALIGNED(gpgdir) || gpgdir >= lg->pfn_limit * PAGE_SIZE) {
+		lg_kill(lg, "bad page directory %#x", gpgdir);
+		return;
+	}
+	if (lg_find_shadow(lg, gpgdir, &i)) {
+		lg->cur_shadow = i;
+		return;
+	}
+	i = lg->next_victim++ % LG_SHADOWS;
+	if (i == lg->cur_shadow)
+		i = lg->next_victim++ % LG_SHADOWS;
+	if (lg_use_shadow(lg, i, gpgdir))
+		lg_kill(lg, "the Host is out of memory");
+}
+#line 2488 "host.nw"
+bool lg_prepare_shadow(struct lguest *lg)
+{
+	if (lg->shadows[lg->cur_shadow].pgd)
+		return true;
+	lg_kill(lg, "it has no page tables");
+	return false;
+}
+#line 2512 "host.nw"
+static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
+{
+	struct lg_shadow *s;
+	unsigned int i;
+	u32 *table;
+
+	for (i = 0; i < LG_SHADOWS; i++) {
+		s = &lg->shadows[i];
+		if (!s->pgd || (s->gpgdir != gpgdir && vaddr < PAGE_OFFSET))
+			continue;
+		if (whole) {
+			lg_release_pgd(&s->pgd[lg_pgd_index(vaddr)]);
+		} else if (s->pgd[lg_pgd_index(vaddr)] & _PAGE_PRESENT) {
+			table = __va(s->pgd[lg_pgd_index(vaddr)] & PAGE_MASK);
+			lg_release_pte(&table[lg_pte_index(vaddr)]);
+		}
+	}
+}
+
+void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte)
+{
+	if (lg_pgd_index(vaddr) >= lg_switcher_slot()) {
+		lg_kill(lg, "it tried to map %#x, inside the Switcher's area", vaddr);
+		return;
+	}
+	lg_drop(lg, gpgdir, vaddr, false);
+}
+
+void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index)
+{
+	if (index >= lg_switcher_slot()) {
+		lg_kill(lg, "it tried to set page directory entry %u", index);
+		return;
+	}
+	lg_drop(lg, gpgdir, index << PGDIR_SHIFT, true);
+}
+
+void lg_flush_tlb(struct lguest *lg, bool all)
+{
+	unsigned int i;
+
+	if (!all) {
+		lg_release_range(&lg->shadows[lg->cur_shadow], 0,
+				 lg_pgd_index(PAGE_OFFSET));
+		return;
+	}
+	for (i = 0; i < LG_SHADOWS; i++)
+		lg_release_range(&lg->shadows[i], 0, PTRS_PER_PGD);
+}
