@@ -21,6 +21,8 @@ RUN_MEM ?= 32
 # `make check` runs the lab suite only when this says yes.  The harness's
 # own test (a pretend Launcher, no lg.ko needed) runs unless told no.
 LAB_IN_CHECK ?= no
+# Where check-lab keeps the logs of its run.
+LAB_CHECK_OUT ?= $(LAB)/check
 LAB_SELFTEST_IN_CHECK ?= yes
 
 APT_PACKAGES += qemu-system-x86 cpio gzip gcc-multilib
@@ -120,7 +122,7 @@ shell: lab
 
 check-lab: lab
 	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(LAB_INITRD) \
-		--out $(LAB)/check --mem $(LAB_MEM) --smp $(LAB_SMP)
+		--out $(LAB_CHECK_OUT) --mem $(LAB_MEM) --smp $(LAB_SMP)
 
 # The harness's own test: two boots with a pretend Launcher whose answers
 # are known (tests/lab/selftest); needs neither lg.ko nor the Launcher.
