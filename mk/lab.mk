@@ -15,8 +15,12 @@ QEMU := qemu-system-i386
 # Guests can run at once, and because CI machines have two cores.
 LAB_MEM ?= 512
 LAB_SMP ?= 2
+# A processor model Linux trusts with a constant TSC (family 6, model 14),
+# so the Host can give Guests lguest_data.tsc_khz; QEMU's default qemu32
+# is an older model without it.
+LAB_CPU ?= coreduo
 # The Guest `make run` starts, and its memory in megabytes.
-RUN_GUEST ?= /guests/hello.elf
+RUN_GUEST ?= /guests/demo.elf
 RUN_MEM ?= 32
 # `make check` runs the lab suite only when this says yes.  The harness's
 # own test (a pretend Launcher, no lg.ko needed) runs unless told no.
@@ -108,7 +112,7 @@ lab: lab-fetch lab-parts test-guests
 	@echo '  INITRD  $(LAB_INITRD)'
 	@tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
 
-LAB_QEMU = $(QEMU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
+LAB_QEMU = $(QEMU) -cpu $(LAB_CPU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
 	-initrd $(LAB_INITRD) -no-reboot -nic none
 
 run: lab
@@ -122,7 +126,7 @@ shell: lab
 
 check-lab: lab
 	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(LAB_INITRD) \
-		--out $(LAB_CHECK_OUT) --mem $(LAB_MEM) --smp $(LAB_SMP)
+		--out $(LAB_CHECK_OUT) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU)
 
 # The harness's own test: two boots with a pretend Launcher whose answers
 # are known (tests/lab/selftest); needs neither lg.ko nor the Launcher.
