@@ -4,7 +4,7 @@
  * @category functional
  * @timeout  30
  * @expect   SUCCESS
- * @output   ^Goodbye
+ * @output   Goodbye: LHCALL_SHUTDOWN\.$
  */
 #include "guest.h"
 
