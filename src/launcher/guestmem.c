@@ -1,0 +1,143 @@
+#line 197 "launcher.nw"
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Guest memory and failure messages.  Tangled from launcher.nw. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include "lguest.h"
+
+bool verbose;
+static __thread char failure[256];
+
+int fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(failure, sizeof(failure), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+const char *why_failed(void)
+{
+	return failure;
+}
+#line 230 "launcher.nw"
+void say(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!verbose)
+		return;
+	va_start(ap, fmt);
+	fputs("lguest: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+#line 296 "launcher.nw"
+struct guest_memory guest;
+
+void *guest_ptr(u64 addr, u64 len)
+{
+	if (addr > guest.size || len > guest.size - addr)
+		return NULL;
+	return guest.base + addr;
+}
+#line 311 "launcher.nw"
+u8 *device_page(void)
+{
+	return guest.base + guest.size;
+}
+#line 333 "launcher.nw"
+u32 guest_mem_limit(void)
+{
+	FILE *f = fopen("/sys/module/lg/parameters/switcher_addr", "r");
+	char text[32];
+	u64 addr, limit = DEFAULT_MAX_MEM;
+
+	if (f) {
+		if (fgets(text, sizeof(text), f)) {
+			addr = strtoull(text, NULL, 0) & ~(u64)(FOUR_MB - 1);
+			if (addr > PAGE_OFFSET)
+				limit = addr - PAGE_OFFSET;
+		}
+		fclose(f);
+	}
+	return limit;
+}
+#line 358 "launcher.nw"
+int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
+{
+	unsigned long long n, unit = MB;
+	char *end;
+
+	errno = 0;
+	n = strtoull(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || errno)
+		return fail("memory size '%s' is not a number of megabytes",
+			    arg);
+	switch (*end) {
+	case 'K': case 'k':
+		unit = 1024;
+		end++;
+		break;
+	case 'M': case 'm':
+		end++;
+		break;
+	case 'G': case 'g':
+		unit = 1024 * MB;
+		end++;
+		break;
+	}
+	if (*end)
+		return fail("memory size '%s': unknown unit '%s' (use K, M or G)",
+			    arg, end);
+	if (n > limit / unit || n * unit > limit)
+		return fail("memory size '%s' is too large: at most %u MB fit "
+			    "below the Switcher", arg, limit / MB);
+	n *= unit;
+	if (n % PAGE_SIZE)
+		return fail("memory size '%s' is not a whole number of %u-byte "
+			    "pages", arg, PAGE_SIZE);
+	if (n < MIN_GUEST_MEM)
+		return fail("memory size '%s' is too small: a Guest needs at "
+			    "least %u MB", arg, MIN_GUEST_MEM / MB);
+	*bytes = n;
+	return 0;
+}
+#line 407 "launcher.nw"
+int map_guest_memory(u32 size)
+{
+	unsigned long min = 65536;
+	FILE *f = fopen("/proc/sys/vm/mmap_min_addr", "r");
+	void *want, *p;
+
+	if (f) {
+		if (fscanf(f, "%lu", &min) != 1)
+			min = 65536;
+		fclose(f);
+	}
+	min = (min + PAGE_SIZE - 1) & ~(unsigned long)(PAGE_SIZE - 1);
+	if (min == 0)
+		min = PAGE_SIZE;
+	want = (void *)min;
+	p = mmap(want, (size_t)size + PAGE_SIZE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE |
+		 MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return fail("cannot map %u MB of Guest memory at %p: %s",
+			    size / MB, want, strerror(errno));
+	if (p != want) {
+		munmap(p, (size_t)size + PAGE_SIZE);
+		return fail("the Host placed Guest memory at %p, not %p", p, want);
+	}
+	guest.base = p;
+	guest.size = size;
+	say("Guest memory: %u MB at %p, device page at %p\n", size / MB, p,
+	    (void *)device_page());
+	return 0;
+}

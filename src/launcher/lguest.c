@@ -1,0 +1,232 @@
+#line 2454 "launcher.nw"
+/* SPDX-License-Identifier: GPL-2.0 */
+/* lguest: the Launcher's main program.  Tangled from launcher.nw. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include "lguest.h"
+
+static struct termios saved_tty;
+static bool tty_saved;
+
+static void restore_terminal(void)
+{
+	if (tty_saved)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+}
+
+static void stop_signal(int sig)
+{
+	caught_signal = sig;
+}
+
+static void crash_signal(int sig)
+{
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void setup_terminal(void)
+{
+	static const int stops[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+				       SIGABRT };
+	struct sigaction sa;
+	struct termios raw;
+	unsigned int i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = stop_signal;
+	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+		sigaction(stops[i], &sa, NULL);
+	sa.sa_handler = crash_signal;
+	for (i = 0; i < sizeof(crashes) / sizeof(crashes[0]); i++)
+		sigaction(crashes[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (tcgetattr(STDIN_FILENO, &saved_tty) < 0)
+		return;
+	tty_saved = true;
+	atexit(restore_terminal);
+	raw = saved_tty;
+	raw.c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR |
+			 ICRNL | IXON);
+	raw.c_lflag &= ~(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+}
+#line 2529 "launcher.nw"
+static int start_threads(void)
+{
+	sigset_t block, old;
+	pthread_t t;
+	unsigned int i, j;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	for (i = 0; i < num_devices; i++)
+		for (j = 0; j < devices[i].num_vq; j++)
+			if (!devices[i].vq[j].service &&
+			    pthread_create(&t, NULL, input_thread,
+					   &devices[i].vq[j]) != 0)
+				return fail("cannot start a thread for %s",
+					    devices[i].name);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return 0;
+}
+#line 2564 "launcher.nw"
+static int open_lguest(const struct kernel_info *ki)
+{
+	struct lguest_init init = {
+		.req = LHREQ_INITIALIZE,
+		.base = (u32)(uintptr_t)guest.base,
+		.pfnlimit = guest.size / PAGE_SIZE,
+		.start = ki->entry,
+		.pgdir = ki->pgdir,
+	};
+
+	lguest_fd = open("/dev/lguest", O_RDWR | O_CLOEXEC);
+	if (lguest_fd < 0 && errno == ENOENT)
+		return fail("/dev/lguest does not exist: load the Host module "
+			    "first (insmod lg.ko)");
+	if (lguest_fd < 0)
+		return fail("cannot open /dev/lguest: %s", strerror(errno));
+	if (write(lguest_fd, &init, sizeof(init)) != sizeof(init))
+		return fail("the Host refused to create the Guest: %s",
+			    strerror(errno));
+	say("Guest: entry %#x, page directory %#x\n", ki->entry, ki->pgdir);
+	return 0;
+}
+#line 2595 "launcher.nw"
+static void usage(FILE *f)
+{
+	fputs("usage: lguest [options] MEM KERNEL [kernel arguments...]\n"
+	      "  MEM        Guest memory: megabytes, or a number with K, M or G\n"
+	      "  KERNEL     an ELF vmlinux, a bzImage, or either gzipped\n"
+	      "options:\n"
+	      "  --initrd=FILE       an initial RAM disk (may be gzipped)\n"
+	      "  --block=FILE[,ro]   a virtio disk on FILE (read-only with ,ro)\n"
+	      "  --tunnet=TAP        a virtio network card on tap interface TAP\n"
+	      "  --verbose, -v       say what the Launcher is doing\n"
+	      "  --help, -h          this text\n"
+	      "Type Ctrl-C three times to stop a Guest that owns the terminal.\n",
+	      f);
+}
+
+static void die(void)
+{
+	fprintf(stderr, "lguest: %s\n", why_failed());
+	exit(1);
+}
+
+static char *join_args(int argc, char **argv)
+{
+	size_t len = 1;
+	char *s;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	s = calloc(1, len);
+	for (i = 0; s && i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+#line 2643 "launcher.nw"
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "initrd", required_argument, NULL, 'i' },
+		{ "block", required_argument, NULL, 'b' },
+		{ "tunnet", required_argument, NULL, 't' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *initrd = NULL, *tap = NULL, *blocks[MAX_DEVICES];
+	unsigned int nblocks = 0, i;
+	struct kernel_info ki;
+	u8 *img;
+	size_t len;
+	u32 mem;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+		switch (c) {
+		case 'i': initrd = optarg; break;
+		case 't': tap = optarg; break;
+		case 'v': verbose = true; break;
+		case 'h': usage(stdout); return 0;
+		case 'b':
+			if (nblocks == MAX_DEVICES - 2) {
+				fail("too many --block options");
+				die();
+			}
+			blocks[nblocks++] = optarg;
+			break;
+		default: usage(stderr); return 1;
+		}
+	}
+	if (argc - optind < 2) {
+		usage(stderr);
+		return 1;
+	}
+	
+#line 2704 "launcher.nw"
+if (parse_mem_size(argv[optind], guest_mem_limit(), &mem) < 0 ||
+    read_file(argv[optind + 1], &img, &len) < 0 ||
+    maybe_gunzip(&img, &len, mem) < 0 ||
+    map_guest_memory(mem) < 0 ||
+    load_kernel(img, len, &ki) < 0)
+	die();
+free(img);
+if (initrd) {
+	if (read_file(initrd, &img, &len) < 0 ||
+	    maybe_gunzip(&img, &len, mem) < 0 ||
+	    load_initrd(img, len, &ki) < 0)
+		die();
+	free(img);
+}
+if (setup_pagetables(&ki) < 0 ||
+    setup_boot_params(&ki, join_args(argc - optind - 2,
+				     argv + optind + 2)) < 0)
+	die();
+#line 2682 "launcher.nw"
+	
+#line 2728 "launcher.nw"
+if (!setup_console(STDIN_FILENO, STDOUT_FILENO))
+	die();
+for (i = 0; i < nblocks; i++)
+	if (!setup_block(blocks[i]))
+		die();
+if (tap && !setup_net(tap))
+	die();
+#line 2683 "launcher.nw"
+	if (open_lguest(&ki) < 0)
+		die();
+	setup_terminal();
+	if (start_threads() < 0)
+		die();
+	status = run_guest();
+	if (status == RESTART) {
+		restore_terminal();
+		execv("/proc/self/exe", argv);
+		fprintf(stderr, "lguest: cannot restart: %s\n", strerror(errno));
+		return 1;
+	}
+	return status;
+}

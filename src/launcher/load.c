@@ -1,0 +1,348 @@
+#line 473 "launcher.nw"
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Loading kernels, the initrd, boot parameters and page tables.
+ * Tangled from launcher.nw. */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <zlib.h>
+#include "lguest.h"
+
+#line 502 "launcher.nw"
+#define MAX_FILE	(1024u * MB)
+
+int read_file(const char *path, u8 **data, size_t *len)
+{
+	struct stat st;
+	size_t done = 0;
+	ssize_t n;
+	u8 *buf;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return fail("cannot open %s: %s", path, strerror(errno));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return fail("%s is not a regular file", path);
+	}
+	if ((u64)st.st_size > MAX_FILE) {
+		close(fd);
+		return fail("%s is too big to be loaded into a Guest", path);
+	}
+	buf = malloc(st.st_size ? st.st_size : 1);
+	if (!buf) {
+		close(fd);
+		return fail("no memory to read %s", path);
+	}
+	while (done < (size_t)st.st_size) {
+		n = read(fd, buf + done, st.st_size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			free(buf);
+			close(fd);
+			return fail("cannot read %s: %s", path,
+				    n ? strerror(errno) : "it shrank");
+		}
+		done += n;
+	}
+	close(fd);
+	*data = buf;
+	*len = done;
+	return 0;
+}
+#line 564 "launcher.nw"
+int maybe_gunzip(u8 **data, size_t *len, size_t limit)
+{
+	z_stream zs;
+	size_t cap = limit < 4 * MB ? limit + 1 : 4 * MB, out = 0;
+	u8 *buf, *bigger;
+	int r;
+
+	if (*len < 2 || (*data)[0] != 0x1f || (*data)[1] != 0x8b)
+		return 0;
+	memset(&zs, 0, sizeof(zs));
+	if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
+		return fail("zlib would not start");
+	buf = malloc(cap);
+	zs.next_in = *data;
+	zs.avail_in = *len;
+	for (r = Z_OK; buf && r == Z_OK; ) {
+		if (out == cap) {
+			if (cap > limit) {
+				r = Z_MEM_ERROR;
+				break;
+			}
+			cap = cap * 2 <= limit ? cap * 2 : limit + 1;
+			bigger = realloc(buf, cap);
+			if (!bigger)
+				break;
+			buf = bigger;
+		}
+		zs.next_out = buf + out;
+		zs.avail_out = cap - out;
+		r = inflate(&zs, Z_NO_FLUSH);
+		out = cap - zs.avail_out;
+	}
+	inflateEnd(&zs);
+	if (r != Z_STREAM_END) {
+		free(buf);
+		if (r == Z_MEM_ERROR)
+			return fail("the compressed image unpacks to more than "
+				    "the %zu MB of Guest memory", limit / MB);
+		if (r == Z_BUF_ERROR)
+			return fail("the compressed image is truncated");
+		return fail("the compressed image is corrupt");
+	}
+	free(*data);
+	*data = buf;
+	*len = out;
+	return 0;
+}
+#line 638 "launcher.nw"
+static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
+{
+	if (len < sizeof(*eh))
+		return fail("the ELF image is truncated: %zu bytes, shorter "
+			    "than its own header", len);
+	memcpy(eh, img, sizeof(*eh));
+	if (eh->e_ident[EI_CLASS] != ELFCLASS32 ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB)
+		return fail("this ELF image is not 32-bit little-endian: not "
+			    "an i386 kernel");
+	if (eh->e_machine != EM_386)
+		return fail("this ELF image is for machine %u, not the i386",
+			    eh->e_machine);
+	if (eh->e_type != ET_EXEC)
+		return fail("this ELF image is not an executable");
+	if (eh->e_phentsize != sizeof(Elf32_Phdr) || eh->e_phnum == 0)
+		return fail("this ELF image has no usable program headers");
+	if (eh->e_phoff > len ||
+	    (u64)eh->e_phnum * sizeof(Elf32_Phdr) > len - eh->e_phoff)
+		return fail("the ELF image is truncated: its program headers "
+			    "end past the end of the file");
+	return 0;
+}
+#line 672 "launcher.nw"
+static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
+		       struct kernel_info *ki)
+{
+	u8 *dst;
+
+	if (ph->p_offset > len || ph->p_filesz > len - ph->p_offset)
+		return fail("the ELF image is truncated: a segment needs bytes "
+			    "%#x to %#llx of a %zu-byte file", ph->p_offset,
+			    (unsigned long long)ph->p_offset + ph->p_filesz, len);
+	if (ph->p_filesz > ph->p_memsz)
+		return fail("a segment of the ELF image is larger in the file "
+			    "than in memory");
+	dst = guest_ptr(ph->p_paddr, ph->p_memsz);
+	if (!dst)
+		return fail("the kernel wants memory %#x to %#llx, beyond the "
+			    "Guest's %u MB", ph->p_paddr,
+			    (unsigned long long)ph->p_paddr + ph->p_memsz,
+			    guest.size / MB);
+	if (ph->p_paddr < LOW_RESERVED)
+		return fail("the kernel wants to load at %#x, over the zero "
+			    "page", ph->p_paddr);
+	memcpy(dst, img + ph->p_offset, ph->p_filesz);
+	memset(dst + ph->p_filesz, 0, ph->p_memsz - ph->p_filesz);
+	if (ph->p_paddr < ki->start)
+		ki->start = ph->p_paddr;
+	if (ph->p_paddr + ph->p_memsz > ki->end)
+		ki->end = ph->p_paddr + ph->p_memsz;
+	return 0;
+}
+#line 715 "launcher.nw"
+static bool in_segment(u32 addr, const Elf32_Phdr *ph)
+{
+	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
+}
+
+static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
+{
+	Elf32_Ehdr eh;
+	Elf32_Phdr ph;
+	bool entry_ok = false, loaded = false;
+	unsigned int i;
+
+	if (elf_header(img, len, &eh) < 0)
+		return -1;
+	ki->start = ~0u;
+	for (i = 0; i < eh.e_phnum; i++) {
+		memcpy(&ph, img + eh.e_phoff + i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+			continue;
+		if (elf_segment(img, len, &ph, ki) < 0)
+			return -1;
+		loaded = true;
+		if (in_segment(eh.e_entry, &ph) ||
+		    (eh.e_entry >= PAGE_OFFSET &&
+		     in_segment(eh.e_entry - PAGE_OFFSET, &ph)))
+			entry_ok = true;
+	}
+	if (!loaded)
+		return fail("the ELF image has nothing to load");
+	if (!entry_ok)
+		return fail("the ELF entry point %#x is not in any loaded "
+			    "segment", eh.e_entry);
+	ki->entry = eh.e_entry;
+	ki->hdr.boot_flag = 0xAA55;
+	ki->hdr.header = 0x53726448;	/* "HdrS" */
+	ki->hdr.version = 0x0207;
+	say("ELF kernel: %#x to %#x, entry %#x\n", ki->start, ki->end,
+	    ki->entry);
+	return 0;
+}
+#line 790 "launcher.nw"
+#define SETUP_HDR_OFFSET	0x1F1
+
+static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
+{
+	struct setup_header *h = &ki->hdr;
+	size_t hdr_len = 0x202 + img[0x201] - SETUP_HDR_OFFSET;
+	u32 sects, pm_offset, pm_size, need;
+	u8 *dst;
+
+	if (hdr_len > sizeof(*h))
+		hdr_len = sizeof(*h);
+	if (len < SETUP_HDR_OFFSET + hdr_len)
+		return fail("the bzImage is truncated inside its setup header");
+	memcpy(h, img + SETUP_HDR_OFFSET, hdr_len);
+	if (h->version < 0x020a)
+		return fail("the bzImage speaks boot protocol %u.%02u; the "
+			    "Launcher needs 2.10 or later",
+			    h->version >> 8, h->version & 0xff);
+	if (!(h->loadflags & LOADED_HIGH))
+		return fail("this is a zImage, not a bzImage: it would load "
+			    "over the zero page");
+	sects = h->setup_sects ? h->setup_sects : 4;
+	pm_offset = (sects + 1) * 512;
+	pm_size = h->syssize * 16;
+	if (pm_size == 0 || pm_offset > len || pm_size > len - pm_offset)
+		return fail("the bzImage is truncated: its kernel needs %llu "
+			    "bytes, the file has %zu",
+			    (unsigned long long)pm_offset + pm_size,
+			    len);
+	need = h->init_size > pm_size ? h->init_size : pm_size;
+	if (h->code32_start < LOW_RESERVED)
+		return fail("the bzImage wants to load at %#x, over the zero "
+			    "page", h->code32_start);
+	dst = guest_ptr(h->code32_start, need);
+	if (!dst)
+		return fail("the bzImage needs %u MB from %#x, more than the "
+			    "Guest's %u MB", (need + MB - 1) / MB,
+			    h->code32_start, guest.size / MB);
+	memcpy(dst, img + pm_offset, pm_size);
+	ki->bzimage = true;
+	ki->start = h->code32_start;
+	ki->end = h->code32_start + need;
+	ki->entry = h->code32_start;
+	say("bzImage: protocol %u.%02u, kernel at %#x, needs %u KB\n",
+	    h->version >> 8, h->version & 0xff, ki->start, need / 1024);
+	return 0;
+}
+#line 853 "launcher.nw"
+int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
+{
+	memset(ki, 0, sizeof(*ki));
+	if (len >= SELFMAG && memcmp(img, ELFMAG, SELFMAG) == 0)
+		return load_elf(img, len, ki);
+	if (len >= 0x206 && img[0x1FE] == 0x55 && img[0x1FF] == 0xAA &&
+	    memcmp(img + 0x202, "HdrS", 4) == 0)
+		return load_bzimage(img, len, ki);
+	return fail("this is not a kernel: neither an ELF executable nor a "
+		    "bzImage");
+}
+#line 874 "launcher.nw"
+int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
+{
+	u32 addr;
+
+	if (len > guest.size)
+		return fail("the initrd (%zu KB) is larger than the Guest's "
+			    "memory", len / 1024);
+	addr = (guest.size - len) & ~(PAGE_SIZE - 1);
+	if (addr < ki->end)
+		return fail("the initrd (%zu KB) does not fit above the kernel "
+			    "in %u MB of memory", len / 1024, guest.size / MB);
+	memcpy(guest_ptr(addr, len), img, len);
+	ki->initrd_addr = addr;
+	ki->initrd_size = len;
+	say("initrd: %zu bytes at %#x\n", len, addr);
+	return 0;
+}
+#line 915 "launcher.nw"
+#define PTE_FLAGS	0x7u	/* present, writable, user */
+
+int setup_pagetables(struct kernel_info *ki)
+{
+	u32 top = ki->initrd_size ? ki->initrd_addr : guest.size;
+	u32 tables = (guest.size + FOUR_MB - 1) / FOUR_MB;
+	u32 need = (tables + 1) * PAGE_SIZE;
+	u32 i, *pgdir, *pte;
+
+	if (top < need || top - need < ki->end)
+		return fail("%u MB is not enough memory for the kernel, the "
+			    "initrd and %u KB of page tables", guest.size / MB,
+			    need / 1024);
+	ki->pgtables = top - need;
+	ki->pgdir = top - PAGE_SIZE;
+	pte = guest_ptr(ki->pgtables, tables * PAGE_SIZE);
+	pgdir = guest_ptr(ki->pgdir, PAGE_SIZE);
+	memset(pte, 0, tables * PAGE_SIZE);
+	memset(pgdir, 0, PAGE_SIZE);
+	for (i = 0; i < guest.size / PAGE_SIZE; i++)
+		pte[i] = i * PAGE_SIZE | PTE_FLAGS;
+	for (i = 0; i < tables; i++) {
+		pgdir[i] = (ki->pgtables + i * PAGE_SIZE) | PTE_FLAGS;
+		pgdir[PAGE_OFFSET / FOUR_MB + i] = pgdir[i];
+	}
+	say("page tables: %u pages at %#x, directory at %#x\n", tables + 1,
+	    ki->pgtables, ki->pgdir);
+	return 0;
+}
+#line 973 "launcher.nw"
+#define E820_RAM	1
+#define E820_RESERVED	2
+
+static void e820_add(struct boot_params *bp, u32 start, u32 end, u32 type)
+{
+	struct boot_e820_entry *e = &bp->e820_table[bp->e820_entries++];
+
+	e->addr = start;
+	e->size = end - start;
+	e->type = type;
+}
+
+int setup_boot_params(const struct kernel_info *ki, const char *cmdline)
+{
+	struct boot_params *bp = guest_ptr(ZERO_PAGE_ADDR, sizeof(*bp));
+	size_t len = strlen(cmdline);
+	u32 max = CMDLINE_MAX;
+	u32 tables_end = ki->pgdir + PAGE_SIZE;
+
+	if (ki->bzimage && ki->hdr.cmdline_size && ki->hdr.cmdline_size < max)
+		max = ki->hdr.cmdline_size;
+	if (len > max)
+		return fail("the kernel command line is %zu bytes; this kernel "
+			    "accepts at most %u", len, max);
+	memset(bp, 0, sizeof(*bp));
+	bp->hdr = ki->hdr;
+	bp->hdr.type_of_loader = 0xFF;
+	bp->hdr.hardware_subarch = X86_SUBARCH_LGUEST;
+	bp->hdr.loadflags |= KEEP_SEGMENTS;
+	memcpy(guest_ptr(CMDLINE_ADDR, len + 1), cmdline, len + 1);
+	bp->hdr.cmd_line_ptr = CMDLINE_ADDR;
+	bp->hdr.ramdisk_image = ki->initrd_addr;
+	bp->hdr.ramdisk_size = ki->initrd_size;
+	e820_add(bp, 0, ki->pgtables, E820_RAM);
+	e820_add(bp, ki->pgtables, tables_end, E820_RESERVED);
+	if (tables_end < guest.size)
+		e820_add(bp, tables_end, guest.size, E820_RAM);
+	return 0;
+}

@@ -1,0 +1,241 @@
+#line 1122 "launcher.nw"
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Split virtqueues, parsed defensively.  Tangled from launcher.nw. */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include "lguest.h"
+
+#line 1151 "launcher.nw"
+#define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
+#define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
+#define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
+#line 1166 "launcher.nw"
+int vq_attach(struct virtqueue *vq, u32 pfn)
+{
+	u64 addr = (u64)pfn * PAGE_SIZE;
+	u32 size = vring_size(vq->num, LGUEST_DEVICE_ALIGN);
+	struct vring vr;
+	void *p;
+
+	vq_detach(vq);
+	p = guest_ptr(addr, size);
+	if (pfn == 0 || !p)
+		return fail("virtqueue %u: a ring of %u entries at page %#x "
+			    "does not fit in the Guest's memory", vq->index,
+			    vq->num, pfn);
+	vring_init(&vr, vq->num, p, LGUEST_DEVICE_ALIGN);
+	vq->desc = vr.desc;
+	vq->avail = vr.avail;
+	vq->used = vr.used;
+	vq->ring_addr = addr;
+	return 0;
+}
+
+void vq_detach(struct virtqueue *vq)
+{
+	vq->desc = NULL;
+	vq->avail = NULL;
+	vq->used = NULL;
+	vq->ring_addr = 0;
+	vq->last_avail = 0;
+	vq->used_idx = 0;
+}
+#line 1208 "launcher.nw"
+int vq_pop(struct virtqueue *vq, struct vq_chain *c)
+{
+	u16 avail_idx, i, flags, next;
+	unsigned int count = 0;
+	u64 addr;
+	u32 len;
+	void *p;
+
+	if (!vq->avail)
+		return 0;
+	avail_idx = vq->avail->idx;
+	if ((u16)(avail_idx - vq->last_avail) > vq->num)
+		return fail("virtqueue %u: the Guest's available index moved "
+			    "from %u to %u, past the %u entries of the ring",
+			    vq->index, vq->last_avail, avail_idx, vq->num);
+	if (avail_idx == vq->last_avail)
+		return 0;
+	rmb();
+	i = vq->avail->ring[vq->last_avail % vq->num];
+	if (i >= vq->num)
+		return fail("virtqueue %u: chain head %u is outside the ring "
+			    "of %u", vq->index, i, vq->num);
+	c->head = i;
+	c->n_out = c->n_in = 0;
+	c->out_len = c->in_len = 0;
+	for (;;) {
+		
+#line 1256 "launcher.nw"
+addr = vq->desc[i].addr;
+len = vq->desc[i].len;
+flags = vq->desc[i].flags;
+next = vq->desc[i].next;
+if (++count > vq->num)
+	return fail("virtqueue %u: the descriptor chain from %u loops "
+		    "(longer than the ring)", vq->index, c->head);
+if (flags & VRING_DESC_F_INDIRECT)
+	return fail("virtqueue %u: indirect descriptor %u, a feature we "
+		    "never offered", vq->index, i);
+p = guest_ptr(addr, len);
+if (!p)
+	return fail("virtqueue %u: descriptor %u points at %#llx, %u bytes, "
+		    "outside the Guest's %u MB", vq->index, i,
+		    (unsigned long long)addr, len, guest.size / MB);
+if (flags & VRING_DESC_F_WRITE) {
+	c->iov[c->n_out + c->n_in].iov_base = p;
+	c->iov[c->n_out + c->n_in].iov_len = len;
+	c->n_in++;
+	c->in_len += len;
+} else {
+	if (c->n_in)
+		return fail("virtqueue %u: readable descriptor %u after a "
+			    "writable one", vq->index, i);
+	c->iov[c->n_out].iov_base = p;
+	c->iov[c->n_out].iov_len = len;
+	c->n_out++;
+	c->out_len += len;
+}
+#line 1235 "launcher.nw"
+		if (!(flags & VRING_DESC_F_NEXT))
+			break;
+		if (next >= vq->num)
+			return fail("virtqueue %u: descriptor %u links to %u, "
+				    "outside the ring of %u", vq->index, i,
+				    next, vq->num);
+		i = next;
+	}
+	vq->last_avail++;
+	return 1;
+}
+#line 1293 "launcher.nw"
+void vq_unpop(struct virtqueue *vq)
+{
+	vq->last_avail--;
+}
+#line 1307 "launcher.nw"
+void vq_push(struct virtqueue *vq, u16 head, u32 len)
+{
+	volatile struct vring_used_elem *e;
+
+	e = &vq->used->ring[vq->used_idx % vq->num];
+	e->id = head;
+	e->len = len;
+	wmb();
+	vq->used->idx = ++vq->used_idx;
+}
+#line 1328 "launcher.nw"
+int vq_interrupt(struct virtqueue *vq)
+{
+	u32 req[2] = { LHREQ_IRQ, vq->irq };
+
+	mb();
+	if (vq->avail->flags & VRING_AVAIL_F_NO_INTERRUPT)
+		return 0;
+	if (write(lguest_fd, req, sizeof(req)) != sizeof(req))
+		return fail("cannot send interrupt %u to the Guest: %s",
+			    vq->irq, strerror(errno));
+	return 0;
+}
+#line 1353 "launcher.nw"
+size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
+		void *dst, size_t len)
+{
+	size_t done = 0, part;
+	unsigned int i;
+
+	for (i = 0; i < n && done < len; i++) {
+		if (skip >= iov[i].iov_len) {
+			skip -= iov[i].iov_len;
+			continue;
+		}
+		part = iov[i].iov_len - skip;
+		if (part > len - done)
+			part = len - done;
+		memcpy((u8 *)dst + done, (u8 *)iov[i].iov_base + skip, part);
+		done += part;
+		skip = 0;
+	}
+	return done;
+}
+
+size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
+	      const void *src, size_t len)
+{
+	size_t done = 0, part;
+	unsigned int i;
+
+	for (i = 0; i < n && done < len; i++) {
+		if (skip >= iov[i].iov_len) {
+			skip -= iov[i].iov_len;
+			continue;
+		}
+		part = iov[i].iov_len - skip;
+		if (part > len - done)
+			part = len - done;
+		memcpy((u8 *)iov[i].iov_base + skip, (const u8 *)src + done,
+		       part);
+		done += part;
+		skip = 0;
+	}
+	return done;
+}
+
+unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
+		       size_t len, struct iovec *out)
+{
+	unsigned int i, k = 0;
+	size_t part;
+
+	for (i = 0; i < n && len; i++) {
+		if (skip >= iov[i].iov_len) {
+			skip -= iov[i].iov_len;
+			continue;
+		}
+		part = iov[i].iov_len - skip;
+		if (part > len)
+			part = len;
+		out[k].iov_base = (u8 *)iov[i].iov_base + skip;
+		out[k].iov_len = part;
+		k++;
+		len -= part;
+		skip = 0;
+	}
+	return k;
+}
+#line 1440 "launcher.nw"
+int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
+	       const void *data, size_t len, bool whole, size_t *taken)
+{
+	struct vq_chain c;
+	struct iovec *in = c.iov;
+	size_t room;
+	int r;
+
+	pthread_mutex_lock(&vq->lock);
+	r = vq_pop(vq, &c);
+	if (r <= 0) {
+		pthread_mutex_unlock(&vq->lock);
+		return r;
+	}
+	in += c.n_out;
+	room = c.in_len > hdr_len ? c.in_len - hdr_len : 0;
+	if (c.in_len < hdr_len || (whole && room < len)) {
+		vq_unpop(vq);
+		pthread_mutex_unlock(&vq->lock);
+		say("dropped %zu bytes of input: the Guest's buffer holds %zu\n",
+		    len, c.in_len);
+		*taken = len;
+		return 1;
+	}
+	*taken = len < room ? len : room;
+	iov_to(in, c.n_in, 0, hdr, hdr_len);
+	iov_to(in, c.n_in, hdr_len, data, *taken);
+	vq_push(vq, c.head, hdr_len + *taken);
+	r = vq_interrupt(vq);
+	pthread_mutex_unlock(&vq->lock);
+	return r < 0 ? -1 : 1;
+}

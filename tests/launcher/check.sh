@@ -1,0 +1,143 @@
+#!/bin/sh
+# check.sh BUILD FUZZ_SECONDS: the Launcher's test suite.
+#
+# 1. the unit tests (build/launcher/unit), natively, no Host module needed;
+# 2. the command line of the real static binary: options, sizes, images and
+#    the messages a person sees;
+# 3. the fuzzers: every saved regression input, then each fuzzer for
+#    FUZZ_SECONDS (in parallel).
+# Each case prints `ok - NAME` or `FAIL - NAME: why`; the last line is
+# `N passed, N failed`.
+B=${1:-build/launcher}
+T=${2:-30}
+cd "$(dirname "$0")/../.." || exit 2
+pass=0
+fail=0
+ok() { echo "ok - $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL - $1: $2"; fail=$((fail + 1)); }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# --- 1. unit tests ----------------------------------------------------------
+ASAN_OPTIONS=detect_leaks=0 "$B/unit" >"$tmp/unit.log" 2>&1
+grep -E '^(ok|FAIL) - ' "$tmp/unit.log" | sed -E 's/^(ok|FAIL) - /\1 - unit: /'
+line=$(tail -n 1 "$tmp/unit.log")
+case "$line" in
+*" passed, "*" failed")
+	pass=$((pass + ${line%% passed*}))
+	f=${line#* passed, }
+	fail=$((fail + ${f%% failed*})) ;;
+*)
+	tail -n 20 "$tmp/unit.log"
+	bad unit "the unit tests crashed" ;;
+esac
+
+# --- 2. the command line -----------------------------------------------------
+L=$B/lguest
+# expect NAME STATUS TEXT CMD...: the command exits with STATUS and its
+# output (stdout and stderr) contains TEXT.
+expect() {
+	name=$1 want=$2 text=$3
+	shift 3
+	"$@" >"$tmp/out" 2>&1 </dev/null
+	got=$?
+	if [ "$got" != "$want" ]; then
+		bad "$name" "exit status $got, expected $want: $(head -c 300 "$tmp/out")"
+	elif ! grep -qF -- "$text" "$tmp/out"; then
+		bad "$name" "no '$text' in: $(head -c 300 "$tmp/out")"
+	else
+		ok "$name"
+	fi
+}
+
+# A tiny guest, as the test guests are: ELF, linked at 1 MB, physical =
+# virtual.  It would ask the Host to power off.
+printf '.globl _start\n_start:\n\tmovl $2, %%eax\n\tmovl $1, %%ecx\n\tint $0x1f\n1:\tjmp 1b\n' >"$tmp/tiny.S"
+gcc -m32 -nostdlib -static -no-pie -Wl,-Ttext=0x100000 -Wl,--build-id=none \
+	-o "$tmp/tiny" "$tmp/tiny.S" || bad tiny-guest "gcc could not build it"
+gzip -c "$tmp/tiny" >"$tmp/tiny.gz"
+head -c 100 "$tmp/tiny" >"$tmp/truncated"
+echo "this is not a kernel" >"$tmp/text"
+head -c 3000000 /dev/zero >"$tmp/big-initrd"
+
+if readelf -h "$L" | grep -q 'ELF32' && readelf -h "$L" | grep -q '80386' &&
+   ! readelf -l "$L" | grep -q INTERP; then
+	ok "cli: a static i386 program"
+else
+	bad "cli: a static i386 program" "$(file "$L")"
+fi
+if readelf -l "$L" | grep LOAD | head -n 1 | grep -q 0x48000000; then
+	ok "cli: linked high, at 0x48000000"
+else
+	bad "cli: linked high, at 0x48000000" "$(readelf -l "$L" | grep LOAD)"
+fi
+expect "cli: --help" 0 "usage: lguest" "$L" --help
+expect "cli: no arguments" 1 "usage: lguest" "$L"
+expect "cli: unknown option" 1 "usage: lguest" "$L" --frobnicate 64 "$tmp/tiny"
+expect "cli: missing kernel" 1 "cannot open $tmp/none" "$L" 64 "$tmp/none"
+expect "cli: directory as kernel" 1 "not a regular file" "$L" 64 "$tmp"
+expect "cli: not a kernel" 1 "not a kernel" "$L" 64 "$tmp/text"
+expect "cli: truncated ELF" 1 "truncated" "$L" 64 "$tmp/truncated"
+expect "cli: memory too large" 1 "too large" "$L" 100000 "$tmp/tiny"
+expect "cli: memory not whole pages" 1 "whole number" "$L" 4097K "$tmp/tiny"
+expect "cli: memory too small" 1 "too small" "$L" 1 "$tmp/tiny"
+expect "cli: memory not a number" 1 "not a number" "$L" lots "$tmp/tiny"
+expect "cli: missing initrd" 1 "cannot open $tmp/none" \
+	"$L" --initrd="$tmp/none" 64 "$tmp/tiny"
+expect "cli: initrd too big" 1 "initrd" \
+	"$L" --initrd="$tmp/big-initrd" 2 "$tmp/tiny"
+expect "cli: missing disk" 1 "cannot open block device" \
+	"$L" --block="$tmp/none" 64 "$tmp/tiny"
+expect "cli: bad tap name" 1 "not a network interface" \
+	"$L" --tunnet=much-too-long-for-an-interface 64 "$tmp/tiny"
+if [ -e /dev/lguest ]; then
+	ok "cli: no Host module (skipped: /dev/lguest exists here)"
+	ok "cli: gzipped guest (skipped: /dev/lguest exists here)"
+else
+	expect "cli: no Host module" 1 "insmod lg.ko" "$L" 64 "$tmp/tiny"
+	expect "cli: gzipped guest" 1 "insmod lg.ko" \
+		"$L" --verbose --block="$tmp/text,ro" 64 "$tmp/tiny.gz" quiet
+fi
+
+# --- 3. fuzzing --------------------------------------------------------------
+F=$B/fuzz
+if [ ! -x "$F/fuzz_load" ] || [ ! -x "$F/fuzz_vq" ]; then
+	bad fuzz "the fuzzers were not built (clang, libclang-rt-14-dev)"
+else
+	export ASAN_OPTIONS=detect_leaks=0
+	for t in load vq; do
+		n=0
+		for f in tests/launcher/regress/$t/*; do
+			[ -f "$f" ] || continue
+			n=$((n + 1))
+			if ! "$F/fuzz_$t" "$f" >"$tmp/regress.log" 2>&1; then
+				bad "fuzz: regression $f" "$(grep -m1 ERROR "$tmp/regress.log")"
+			fi
+		done
+		ok "fuzz: $n saved inputs for fuzz_$t replayed"
+	done
+	mkdir -p "$F/corpus-load" "$F/corpus-vq" "$F/crashes"
+	"$B/unit" --corpus "$F/corpus-load"
+	cp tests/launcher/corpus/vq/* "$F/corpus-vq/" 2>/dev/null
+	for t in load vq; do
+		"$F/fuzz_$t" -max_total_time="$T" -timeout=10 -rss_limit_mb=2048 \
+			-max_len=65536 -print_final_stats=1 \
+			-artifact_prefix="$F/crashes/$t-" "$F/corpus-$t" \
+			>"$tmp/fuzz-$t.log" 2>&1 &
+	done
+	wait
+	for t in load vq; do
+		runs=$(grep -m1 'stat::number_of_executed_units' "$tmp/fuzz-$t.log" |
+			awk '{print $2}')
+		if grep -q 'Done [0-9]* runs' "$tmp/fuzz-$t.log"; then
+			ok "fuzz: fuzz_$t for ${T}s, ${runs:-?} runs, no crash"
+		else
+			grep -A12 'ERROR\|runtime error\|deadly signal' \
+				"$tmp/fuzz-$t.log" | head -n 20
+			bad "fuzz: fuzz_$t" "crashed; the input is in $F/crashes/ (keep it in tests/launcher/regress/$t/)"
+		fi
+	done
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
