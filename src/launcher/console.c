@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The virtio console on the Launcher's terminal.  Tangled from launcher.nw. */
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,40 +50,57 @@ static int console_output(struct virtqueue *vq)
 		return -1;
 	return any ? vq_interrupt(vq) : 0;
 }
-#line 1909 "launcher.nw"
+#line 1917 "launcher.nw"
 static void *console_thread(struct virtqueue *vq)
 {
-	u8 buf[4096];
+	struct pollfd fds[2] = { { .fd = console_in, .events = POLLIN },
+				 { .fd = vq->kick_fd, .events = POLLIN } };
+	u8 held[4096], in[256];
+	size_t have = 0, taken, room;
 	unsigned int ctrl_c = 0;
-	size_t done, taken;
 	ssize_t n;
+	int r;
 
 	for (;;) {
-		n = read(console_in, buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
+		
+#line 1963 "launcher.nw"
+while (have) {
+	r = vq_deliver(vq, NULL, 0, held, have, false, &taken);
+	if (r < 0)
+		stop_guest();
+	if (r == 0)
+		break;
+	memmove(held, held + taken, have - taken);
+	have -= taken;
+}
+#line 1929 "launcher.nw"
+		if (fds[0].fd < 0 && have == 0)
+			return NULL;
+		if (poll(fds, 2, -1) < 0)
+			continue;
+		if ((fds[1].revents & POLLIN) && vq_wait(vq) < 0)
+			stop_guest();
+		if (fds[0].fd < 0 || !fds[0].revents)
+			continue;
+		n = read(console_in, in, sizeof(in));
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		if (n <= 0) {
 			say("console input closed\n");
-			return NULL;
+			fds[0].fd = -1;
+			continue;
 		}
-		ctrl_c = (n == 1 && buf[0] == 3) ? ctrl_c + 1 : 0;
+		ctrl_c = (n == 1 && in[0] == 3) ? ctrl_c + 1 : 0;
 		if (ctrl_c == 3) {
 			fprintf(stderr, "\nlguest: three Ctrl-C: stopping\n");
-			exit(1);
+			exit(128 + SIGINT);
 		}
-		for (done = 0; done < (size_t)n; done += taken) {
-			int r = vq_deliver(vq, NULL, 0, buf + done, n - done,
-					   false, &taken);
-			if (r < 0)
-				stop_guest();
-			if (r == 0 && vq_wait(vq) < 0)
-				stop_guest();
-			if (r == 0)
-				taken = 0;
-		}
+		room = sizeof(held) - have;
+		memcpy(held + have, in, (size_t)n < room ? (size_t)n : room);
+		have += (size_t)n < room ? (size_t)n : room;
 	}
 }
-#line 1947 "launcher.nw"
+#line 1978 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd)
 {
 	struct device *dev = add_device("console", VIRTIO_ID_CONSOLE, 2, 0,
@@ -95,7 +114,7 @@ struct device *setup_console(int in_fd, int out_fd)
 	dev->priv = console_thread;
 	return dev;
 }
-#line 1967 "launcher.nw"
+#line 1998 "launcher.nw"
 void *input_thread(void *arg)
 {
 	struct virtqueue *vq = arg;

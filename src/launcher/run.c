@@ -1,4 +1,4 @@
-#line 2329 "launcher.nw"
+#line 2364 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The run loop: what to do when the Guest stops.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -18,7 +18,8 @@ int handle_exit(const struct lguest_exit *e)
 
 	switch (e->kind) {
 	case LGEXIT_CONSOLE:
-		p = guest_ptr(e->arg[0], e->arg[1]);
+		p = (u64)e->arg[0] + e->arg[1] <= (u64)guest.size + PAGE_SIZE ?
+		    guest.base + e->arg[0] : NULL;
 		if (!p) {
 			fprintf(stderr, "lguest: stopping the Guest: it asked to "
 				"print %u bytes at %#x, outside its memory\n",
@@ -52,7 +53,7 @@ int handle_exit(const struct lguest_exit *e)
 	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());
 	return 1;
 }
-#line 2393 "launcher.nw"
+#line 2429 "launcher.nw"
 int run_guest(void)
 {
 	struct lguest_exit e;
@@ -79,7 +80,7 @@ int run_guest(void)
 	}
 	return status;
 }
-#line 2426 "launcher.nw"
+#line 2462 "launcher.nw"
 void stop_guest(void)
 {
 	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());

@@ -974,6 +974,40 @@ static int t_console_input(void)
 	return 0;
 }
 
+static int t_console_thread(void)
+{
+	volatile struct vring_used *used;
+	struct device *d;
+	struct vring vr;
+	pthread_t t;
+	int in[2], i;
+
+	CHECK(pipe(in) == 0);
+	d = setup_console(in[0], out_pipe[1]);
+	CHECK(d != NULL);
+	CHECK(write(in[1], "hi!", 3) == 3);
+	CHECK(pthread_create(&t, NULL, input_thread, &d->vq[0]) == 0);
+	usleep(20000);		/* it reads, and holds the keys: no ring yet */
+	vring_init(&vr, VQ_SIZE, region + 48 * PAGE_SIZE, LGUEST_DEVICE_ALIGN);
+	vr.desc[0].addr = 0x70000;
+	vr.desc[0].len = 16;
+	vr.desc[0].flags = VRING_DESC_F_WRITE;
+	vr.avail->ring[0] = 0;
+	vr.avail->idx = 1;
+	set_pfn(&d->vq[0], 48);
+	CHECK(device_notify(48 * PAGE_SIZE) == 0);
+	used = vr.used;
+	for (i = 0; i < 500 && used->idx == 0; i++)
+		usleep(10000);
+	CHECK(used->idx == 1 && used->ring[0].len == 3);
+	CHECK(memcmp(region + 0x70000, "hi!", 3) == 0);
+	close(in[1]);
+	CHECK(pthread_join(t, NULL) == 0);	/* end of input ends it */
+	close(in[0]);
+	CHECK(irqs(NULL) == 1);
+	return 0;
+}
+
 static int t_input_whole_drops(void)
 {
 	struct device *d = setup_console(0, out_pipe[1]);
@@ -1217,10 +1251,22 @@ static int t_exit_console(void)
 	return 0;
 }
 
-static int t_exit_console_hostile(void)
+static int t_exit_console_device_page(void)
 {
 	struct lguest_exit e = { .kind = LGEXIT_CONSOLE,
 				 .arg = { TMEM - 2, 5 } };
+	char buf[16];
+
+	memcpy(region + TMEM - 2, "ramdv", 5);
+	CHECK(handle_exit(&e) == KEEP_RUNNING);
+	CHECK(output(buf, sizeof(buf)) == 5 && strcmp(buf, "ramdv") == 0);
+	return 0;
+}
+
+static int t_exit_console_hostile(void)
+{
+	struct lguest_exit e = { .kind = LGEXIT_CONSOLE,
+				 .arg = { TMEM + PAGE_SIZE - 2, 5 } };
 	int r;
 
 	quiet();
@@ -1228,8 +1274,10 @@ static int t_exit_console_hostile(void)
 	e.arg[0] = 0xFFFFFFFF;
 	e.arg[1] = 2;
 	r += handle_exit(&e);
+	e.arg[0] = TMEM + PAGE_SIZE - 1;
+	r += handle_exit(&e);
 	loud();
-	CHECK(r == 2);
+	CHECK(r == 3);
 	return 0;
 }
 
@@ -1337,12 +1385,13 @@ static const struct {
 	T(t_vq_indirect), T(t_vq_wraparound), T(t_vq_ring_outside),
 	T(t_vq_interrupts), T(t_iov_helpers),
 	T(t_notify_unknown), T(t_console_output), T(t_console_output_hostile),
-	T(t_console_input), T(t_input_whole_drops), T(t_status_reset),
+	T(t_console_input), T(t_console_thread), T(t_input_whole_drops), T(t_status_reset),
 	T(t_status_bad_ring),
 	T(t_block_read), T(t_block_write), T(t_block_readonly),
 	T(t_block_past_end), T(t_block_capacity), T(t_block_id_and_unsupported),
 	T(t_block_hostile), T(t_block_missing_file), T(t_net_bad_name),
-	T(t_exit_console), T(t_exit_console_hostile),
+	T(t_exit_console), T(t_exit_console_device_page),
+	T(t_exit_console_hostile),
 	T(t_exit_shutdown_and_death), T(t_run_loop), T(t_run_loop_death),
 };
 
