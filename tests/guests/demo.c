@@ -22,12 +22,12 @@ void test_main(void)
 
 	printf("\nHello from inside lguest!  I am a tiny Guest (tests/guests/demo.c),\n"
 	       "loaded by the Launcher at 1 MB and started by the Host.\n\n");
-	printf("I run at privilege level %u (my code segment is %x): the Host\n"
+	printf("I run at privilege level %u (my code segment is 0x%x): the Host\n"
 	       "kernel runs at 0 and a Guest's user programs run at 3.\n",
 	       kernel_cs & 3, kernel_cs);
 	printf("The Host wrote into my struct lguest_data (LHCALL_LGUEST_INIT):\n");
-	printf("  the Switcher needs the top %u KB of my address space;\n",
-	       lguest_data.reserve_mem / 1024);
+	printf("  the Switcher keeps the top %u MB of my address space;\n",
+	       lguest_data.reserve_mem >> 20);
 	if (khz)
 		printf("  my TSC ticks %u.%03u million times a second;\n",
 		       khz / 1000, khz % 1000);
@@ -37,11 +37,11 @@ void test_main(void)
 	       (u64)lguest_data.time_sec);
 
 	irq_handlers[0] = tick;
-	printf("Now I sleep five times for a fifth of a second: LHCALL_SET_CLOCKEVENT\n"
+	printf("Now I sleep ten times for 300 milliseconds: LHCALL_SET_CLOCKEVENT\n"
 	       "asks for a clock interrupt, LHCALL_HALT sleeps until it arrives at\n"
 	       "vector 32.\n");
-	for (i = 1; i <= 5; i++) {
-		set_clockevent(200000000);
+	for (i = 1; i <= 10; i++) {
+		set_clockevent(300000000);
 		t0 = rdtsc();
 		safe_halt();
 		irq_disable();
@@ -52,6 +52,6 @@ void test_main(void)
 			printf("  tick %u\n", i);
 	}
 	printf("%u clock interrupts in all.  Goodbye: LHCALL_SHUTDOWN.\n\n", irq_count[0]);
-	if (irq_count[0] != 5)
-		fail("%u clock interrupts, expected 5", irq_count[0]);
+	if (irq_count[0] != 10)
+		fail("%u clock interrupts, expected 10", irq_count[0]);
 }
