@@ -117,6 +117,7 @@ struct device {
 	u32 offset;			/* of its descriptor in the device page */
 	struct lguest_device_desc *desc;
 	unsigned int num_vq;
+	u8 feature_len;			/* our copy: the Guest can write its own */
 	struct virtqueue vq[2];
 	void *priv;
 };
@@ -135,7 +136,7 @@ u8 *device_features(struct device *dev);
 int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void reset_devices(void);
-#line 1814 "launcher.nw"
+#line 1823 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);

@@ -76,8 +76,8 @@ static void devices_path(const uint8_t *ops, size_t n)
 	if (!setup_block(spec))
 		abort();
 	/* The Guest owns its half of the device page: let it scribble. */
-	for (i = 0; i + 2 <= n && i < 64; i += 2)
-		device_page()[ops[i] % 64] = ops[i + 1];
+	for (i = 0; i + 3 <= n && i < 96; i += 3)
+		device_page()[(ops[i] | ops[i + 1] << 8) % PAGE_SIZE] = ops[i + 2];
 	for (i = 0; i + 4 <= n; i += 4) {
 		memcpy(&addr, ops + i, 4);
 		addr %= FMEM + PAGE_SIZE;

@@ -1052,6 +1052,23 @@ static int t_status_reset(void)
 	return 0;
 }
 
+static int t_status_hostile_header(void)
+{
+	u8 cfg[4] = { 1, 2, 3, 4 };
+	struct device *d = add_device("f", 9, 1, 0x1, cfg, sizeof(cfg));
+	u8 *accepted;
+
+	CHECK(d != NULL && add_vq(d, 0, NULL) == 0);
+	accepted = device_features(d) + 1;
+	*accepted = 1;
+	d->desc->feature_len = 255;	/* the Guest lies about the layout */
+	d->desc->num_vq = 200;
+	d->desc->status = 0;
+	CHECK(device_notify(TMEM + d->offset) == 0);
+	CHECK(*accepted == 0 && memcmp(accepted + 1, cfg, 4) == 0);
+	return 0;
+}
+
 static int t_status_bad_ring(void)
 {
 	struct device *d = setup_console(0, out_pipe[1]);
@@ -1385,7 +1402,7 @@ static const struct {
 	T(t_vq_indirect), T(t_vq_wraparound), T(t_vq_ring_outside),
 	T(t_vq_interrupts), T(t_iov_helpers),
 	T(t_notify_unknown), T(t_console_output), T(t_console_output_hostile),
-	T(t_console_input), T(t_console_thread), T(t_input_whole_drops), T(t_status_reset),
+	T(t_console_input), T(t_console_thread), T(t_input_whole_drops), T(t_status_reset), T(t_status_hostile_header),
 	T(t_status_bad_ring),
 	T(t_block_read), T(t_block_write), T(t_block_readonly),
 	T(t_block_past_end), T(t_block_capacity), T(t_block_id_and_unsupported),
