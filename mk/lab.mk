@@ -93,19 +93,22 @@ lab-fetch: $(BUILD)/.deps-ok
 
 lab-parts: $(BUILD)/.deps-ok
 	@mkdir -p $(LAB)
-	@rm -f $(LAB)/lg.ko.new $(LAB)/lguest.new
+	@rm -f $(LAB)/.no-host $(LAB)/.no-launcher
 	@if [ -f mk/host.mk ]; then \
-		$(MAKE) --no-print-directory host || \
-		echo 'lab: *** make host failed: the lab machine will have no lg.ko'; \
-	else echo 'lab: *** no mk/host.mk yet: the lab machine will have no lg.ko'; fi
+		$(MAKE) --no-print-directory host || { touch $(LAB)/.no-host; \
+		echo 'lab: *** make host failed: the lab machine will have no lg.ko'; }; \
+	else touch $(LAB)/.no-host; \
+		echo 'lab: *** no mk/host.mk yet: the lab machine will have no lg.ko'; fi
 	@if [ -f mk/launcher.mk ]; then \
-		$(MAKE) --no-print-directory launcher || \
-		echo 'lab: *** make launcher failed: the lab machine will have no Launcher'; \
-	else echo 'lab: *** no mk/launcher.mk yet: the lab machine will have no Launcher'; fi
-	@for f in $(BUILD)/host/lg.ko:lg.ko $(BUILD)/launcher/lguest:lguest; do \
-		src=$${f%%:*}; dst=$(LAB)/$${f##*:}; \
-		if [ -f $$src ]; then cmp -s $$src $$dst || cp $$src $$dst; \
-		else rm -f $$dst; echo "lab: *** $$src does not exist"; fi; \
+		$(MAKE) --no-print-directory launcher || { touch $(LAB)/.no-launcher; \
+		echo 'lab: *** make launcher failed: the lab machine will have no Launcher'; }; \
+	else touch $(LAB)/.no-launcher; \
+		echo 'lab: *** no mk/launcher.mk yet: the lab machine will have no Launcher'; fi
+	@for f in host:$(BUILD)/host/lg.ko:lg.ko launcher:$(BUILD)/launcher/lguest:lguest; do \
+		what=$${f%%:*}; f=$${f#*:}; src=$${f%%:*}; dst=$(LAB)/$${f##*:}; \
+		if [ -f $$src ] && [ ! -f $(LAB)/.no-$$what ]; then \
+			cmp -s $$src $$dst || cp $$src $$dst; \
+		else rm -f $$dst; echo "lab: *** no up-to-date $$src"; fi; \
 	done
 
 lab: lab-fetch lab-parts test-guests
