@@ -198,7 +198,7 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	    ki->entry);
 	return 0;
 }
-#line 790 "launcher.nw"
+#line 794 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
 
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
@@ -246,7 +246,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 	    h->version >> 8, h->version & 0xff, ki->start, need / 1024);
 	return 0;
 }
-#line 853 "launcher.nw"
+#line 857 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
@@ -258,7 +258,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 	return fail("this is not a kernel: neither an ELF executable nor a "
 		    "bzImage");
 }
-#line 874 "launcher.nw"
+#line 878 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -276,7 +276,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	say("initrd: %zu bytes at %#x\n", len, addr);
 	return 0;
 }
-#line 915 "launcher.nw"
+#line 919 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -306,7 +306,7 @@ int setup_pagetables(struct kernel_info *ki)
 	    ki->pgtables, ki->pgdir);
 	return 0;
 }
-#line 973 "launcher.nw"
+#line 977 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 

@@ -1,4 +1,4 @@
-#line 2374 "launcher.nw"
+#line 2378 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The run loop: what to do when the Guest stops.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -34,11 +34,17 @@ int handle_exit(const struct lguest_exit *e)
 			break;
 		return KEEP_RUNNING;
 	case LGEXIT_SHUTDOWN:
-		say("Guest shut down (%u): %.*s\n", e->arg[0], why_len, e->why);
-		if (e->arg[0] == LGUEST_SHUTDOWN_POWEROFF)
+		if (e->arg[0] == LGUEST_SHUTDOWN_POWEROFF) {
+			if (why_len)
+				fprintf(stderr, "lguest: Guest powered off: "
+					"%.*s\n", why_len, e->why);
 			return 0;
-		if (e->arg[0] == LGUEST_SHUTDOWN_RESTART)
+		}
+		if (e->arg[0] == LGUEST_SHUTDOWN_RESTART) {
+			fprintf(stderr, "lguest: Guest restarting: %.*s\n",
+				why_len, e->why);
 			return RESTART;
+		}
 		fprintf(stderr, "lguest: Guest shut down with unknown reason "
 			"%u: %.*s\n", e->arg[0], why_len, e->why);
 		return 1;
@@ -53,7 +59,7 @@ int handle_exit(const struct lguest_exit *e)
 	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());
 	return 1;
 }
-#line 2439 "launcher.nw"
+#line 2449 "launcher.nw"
 int run_guest(void)
 {
 	struct lguest_exit e;
@@ -80,7 +86,7 @@ int run_guest(void)
 	}
 	return status;
 }
-#line 2472 "launcher.nw"
+#line 2482 "launcher.nw"
 void stop_guest(void)
 {
 	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());
