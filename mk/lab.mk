@@ -29,7 +29,7 @@ LAB_IN_CHECK ?= no
 LAB_CHECK_OUT ?= $(LAB)/check
 LAB_SELFTEST_IN_CHECK ?= yes
 
-APT_PACKAGES += qemu-system-x86 cpio gzip gcc-multilib
+APT_PACKAGES += qemu-system-x86 cpio gzip gcc-multilib linux-headers-686:i386
 BUILD_TARGETS += test-guests
 HELP_LINES += 'make lab           the lab machine: kernel, initramfs with lg.ko, Launcher, test guests'
 HELP_LINES += 'make shell         boot the lab machine to a shell with lguest and /guests'
