@@ -1,4 +1,4 @@
-#line 1251 "host.nw"
+#line 1266 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: /dev/lguest.
@@ -144,9 +144,16 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	kfree(lg);
 	return 0;
 }
-#line 1225 "host.nw"
+#line 1233 "host.nw"
+static int lg_dev_open(struct inode *inode, struct file *file)
+{
+	file->private_data = NULL;
+	return 0;
+}
+
 static const struct file_operations lg_fops = {
 	.owner = THIS_MODULE,
+	.open = lg_dev_open,
 	.read = lg_dev_read,
 	.write = lg_dev_write,
 	.release = lg_dev_release,
