@@ -12,7 +12,7 @@
 #include <zlib.h>
 #include "lguest.h"
 
-#line 502 "launcher.nw"
+#line 503 "launcher.nw"
 #define MAX_FILE	(1024u * MB)
 
 int read_file(const char *path, u8 **data, size_t *len)
@@ -55,7 +55,7 @@ int read_file(const char *path, u8 **data, size_t *len)
 	*len = done;
 	return 0;
 }
-#line 564 "launcher.nw"
+#line 565 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 {
 	z_stream zs;
@@ -103,7 +103,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	*len = out;
 	return 0;
 }
-#line 638 "launcher.nw"
+#line 639 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 {
 	if (len < sizeof(*eh))
@@ -127,7 +127,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
-#line 672 "launcher.nw"
+#line 673 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
 {
@@ -157,7 +157,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
-#line 715 "launcher.nw"
+#line 716 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
 	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
@@ -198,15 +198,27 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	    ki->entry);
 	return 0;
 }
-#line 794 "launcher.nw"
+#line 855 "launcher.nw"
+static u64 bzimage_end(const struct setup_header *h, u32 pm_size)
+{
+	u64 run = h->pref_address ? h->pref_address : h->code32_start;
+	u64 align = h->kernel_alignment ? h->kernel_alignment : 1;
+	u64 loaded = (h->code32_start + align - 1) / align * align;
+	u64 end = (u64)h->code32_start + pm_size;
+
+	if (h->relocatable_kernel && loaded > run)
+		run = loaded;
+	return run + h->init_size > end ? run + h->init_size : end;
+}
+#line 795 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
 
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	struct setup_header *h = &ki->hdr;
 	size_t hdr_len = 0x202 + img[0x201] - SETUP_HDR_OFFSET;
-	u32 sects, pm_offset, pm_size, need;
-	u8 *dst;
+	u32 sects, pm_offset, pm_size;
+	u64 end;
 
 	if (hdr_len > sizeof(*h))
 		hdr_len = sizeof(*h);
@@ -228,25 +240,24 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 			    "bytes, the file has %zu",
 			    (unsigned long long)pm_offset + pm_size,
 			    len);
-	need = h->init_size > pm_size ? h->init_size : pm_size;
 	if (h->code32_start < LOW_RESERVED)
 		return fail("the bzImage wants to load at %#x, over the zero "
 			    "page", h->code32_start);
-	dst = guest_ptr(h->code32_start, need);
-	if (!dst)
-		return fail("the bzImage needs %u MB from %#x, more than the "
-			    "Guest's %u MB", (need + MB - 1) / MB,
-			    h->code32_start, guest.size / MB);
-	memcpy(dst, img + pm_offset, pm_size);
+	end = bzimage_end(h, pm_size);
+	if (end > guest.size)
+		return fail("the bzImage needs %llu MB of memory, more than the "
+			    "Guest's %u MB", (unsigned long long)(end + MB - 1) / MB,
+			    guest.size / MB);
+	memcpy(guest_ptr(h->code32_start, pm_size), img + pm_offset, pm_size);
 	ki->bzimage = true;
 	ki->start = h->code32_start;
-	ki->end = h->code32_start + need;
+	ki->end = end;
 	ki->entry = h->code32_start;
-	say("bzImage: protocol %u.%02u, kernel at %#x, needs %u KB\n",
-	    h->version >> 8, h->version & 0xff, ki->start, need / 1024);
+	say("bzImage: protocol %u.%02u, loaded at %#x, runs up to %#x\n",
+	    h->version >> 8, h->version & 0xff, ki->start, ki->end);
 	return 0;
 }
-#line 857 "launcher.nw"
+#line 882 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
@@ -258,7 +269,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 	return fail("this is not a kernel: neither an ELF executable nor a "
 		    "bzImage");
 }
-#line 878 "launcher.nw"
+#line 903 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -276,7 +287,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	say("initrd: %zu bytes at %#x\n", len, addr);
 	return 0;
 }
-#line 919 "launcher.nw"
+#line 944 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -306,7 +317,7 @@ int setup_pagetables(struct kernel_info *ki)
 	    ki->pgtables, ki->pgdir);
 	return 0;
 }
-#line 977 "launcher.nw"
+#line 1002 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 

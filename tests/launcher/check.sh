@@ -90,6 +90,21 @@ expect "cli: missing disk" 1 "cannot open block device" \
 	"$L" --block="$tmp/none" 64 "$tmp/tiny"
 expect "cli: bad tap name" 1 "not a network interface" \
 	"$L" --tunnet=much-too-long-for-an-interface 64 "$tmp/tiny"
+# A real bzImage, when the lab has fetched Debian's 686 kernel: it must load
+# (up to the missing Host), and say how much memory it needs when short.
+real=$(ls build/lab/vmlinuz cache/linux-image-*/boot/vmlinuz-* 2>/dev/null | head -n 1)
+if [ -z "$real" ]; then
+	ok "cli: a real bzImage (skipped: no Debian kernel in build/lab or cache)"
+	ok "cli: a real bzImage in too little memory (skipped)"
+elif [ -e /dev/lguest ]; then
+	ok "cli: a real bzImage (skipped: /dev/lguest exists here)"
+	expect "cli: a real bzImage in too little memory" 1 "the bzImage needs" \
+		"$L" 8 "$real"
+else
+	expect "cli: a real bzImage ($real)" 1 "insmod lg.ko" "$L" 64 "$real"
+	expect "cli: a real bzImage in too little memory" 1 "the bzImage needs" \
+		"$L" 8 "$real"
+fi
 if [ -e /dev/lguest ]; then
 	ok "cli: no Host module (skipped: /dev/lguest exists here)"
 	ok "cli: gzipped guest (skipped: /dev/lguest exists here)"

@@ -359,6 +359,25 @@ static int t_bzimage_too_big(void)
 	return 0;
 }
 
+static int t_bzimage_runtime_address(void)
+{
+	struct kernel_info ki;
+	size_t len = bz(0x020f, 3 * MB);
+	u64 pref = 6 * MB;
+	u32 align = 4 * MB;
+
+	memcpy(img + 0x258, &pref, 8);			/* pref_address */
+	FAILS_WITH(load_kernel(img, len, &ki), "needs 9 MB");
+	pref = 2 * MB;
+	memcpy(img + 0x258, &pref, 8);
+	CHECK(load_kernel(img, len, &ki) == 0 && ki.end == 5 * MB);
+	memcpy(img + 0x230, &align, 4);			/* kernel_alignment */
+	img[0x234] = 1;					/* relocatable */
+	CHECK(load_kernel(img, len, &ki) == 0 && ki.end == 7 * MB);
+	CHECK(ki.entry == 0x100000);
+	return 0;
+}
+
 static int t_bzimage_zimage(void)
 {
 	struct kernel_info ki;
@@ -1388,7 +1407,8 @@ static const struct {
 	T(t_elf_beyond_memory), T(t_elf_zero_page), T(t_elf_filesz_gt_memsz),
 	T(t_elf_bad_entry), T(t_elf_nothing_to_load), T(t_not_a_kernel),
 	T(t_bzimage_loads), T(t_bzimage_old_protocol), T(t_bzimage_truncated),
-	T(t_bzimage_too_big), T(t_bzimage_zimage), T(t_bzimage_bad_signature),
+	T(t_bzimage_too_big), T(t_bzimage_runtime_address),
+	T(t_bzimage_zimage), T(t_bzimage_bad_signature),
 	T(t_gzip_elf), T(t_gzip_truncated), T(t_gzip_corrupt), T(t_gzip_bomb),
 	T(t_not_gzip_untouched),
 	T(t_initrd_top), T(t_initrd_too_big), T(t_pagetables),
