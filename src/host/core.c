@@ -361,13 +361,11 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = 0x37F;
 	fx->mxcsr = 0x1F80;
 }
-#line 978 "host.nw"
+#line 980 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	set_current_state(TASK_INTERRUPTIBLE);
-	if (lg_irq_wanted(lg))
-		lg->halted = false;
-	else if (!signal_pending(current))
+	if (!lg_irq_wanted(lg) && !signal_pending(current))
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }

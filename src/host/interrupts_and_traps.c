@@ -1,4 +1,4 @@
-#line 1933 "host.nw"
+#line 1951 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
@@ -67,7 +67,7 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
 	return true;
 }
-#line 1890 "host.nw"
+#line 1908 "host.nw"
 static bool lg_emulate_io(struct lguest *lg)
 {
 	u8 insn[2];
@@ -169,7 +169,7 @@ bool lg_irq_wanted(struct lguest *lg)
 {
 	return lg_irqs_wanted(lg) != 0;
 }
-#line 1738 "host.nw"
+#line 1751 "host.nw"
 void lg_maybe_deliver_irq(struct lguest *lg)
 {
 	u32 want = lg_irqs_wanted(lg), enabled, flag;
@@ -181,7 +181,12 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	if (!lg_read_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled),
 			 &enabled))
 		return;
-	if (!(enabled & X86_EFLAGS_IF)) {
+	if (!(enabled & X86_EFLAGS_IF) && lg->halted) {
+		if (!lg_write_u32(lg, lg->data +
+				  offsetof(struct lguest_data, irq_enabled),
+				  X86_EFLAGS_IF))
+			return;
+	} else if (!(enabled & X86_EFLAGS_IF)) {
 		lg_write_u32(lg, irq_pending, 1);
 		return;
 	}
@@ -199,7 +204,7 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	flag = lg_irqs_wanted(lg) ? 1 : 0;
 	lg_write_u32(lg, irq_pending, flag);
 }
-#line 1777 "host.nw"
+#line 1795 "host.nw"
 enum hrtimer_restart lg_clock_fired(struct hrtimer *timer)
 {
 	struct lguest *lg = container_of(timer, struct lguest, timer);
@@ -216,7 +221,7 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns)
 	}
 	hrtimer_start(&lg->timer, ns_to_ktime(delta_ns), HRTIMER_MODE_REL);
 }
-#line 1800 "host.nw"
+#line 1818 "host.nw"
 void lg_update_time(struct lguest *lg)
 {
 	struct timespec64 now;
@@ -233,7 +238,7 @@ void lg_update_time(struct lguest *lg)
 	lg_write(lg, lg->data + offsetof(struct lguest_data, time_sec), &t,
 		 sizeof(t));
 }
-#line 1836 "host.nw"
+#line 1854 "host.nw"
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 {
 	struct lg_gate g = { .lo = lo, .hi = hi };
@@ -255,7 +260,7 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 	}
 	lg->idt[vec] = g;
 }
-#line 1868 "host.nw"
+#line 1886 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {
 	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {

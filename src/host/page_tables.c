@@ -1,4 +1,4 @@
-#line 2587 "host.nw"
+#line 2621 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: shadow page tables.
@@ -8,7 +8,7 @@
 #include <linux/mm.h>
 #include "lg.h"
 
-#line 2241 "host.nw"
+#line 2259 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -42,7 +42,7 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
 	return true;
 }
-#line 2288 "host.nw"
+#line 2306 "host.nw"
 static void lg_release_pte(u32 *pte)
 {
 	if (*pte & _PAGE_PRESENT)
@@ -73,7 +73,16 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 	for (i = from; i < to && i < lg_switcher_slot(); i++)
 		lg_release_pgd(&s->pgd[i]);
 }
-#line 2348 "host.nw"
+#line 2373 "host.nw"
+static bool lg_guests_fault(struct lguest *lg, bool present)
+{
+	if (present)
+		lg->regs.errcode |= 1;
+	else
+		lg->regs.errcode &= ~1;
+	return false;
+}
+
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 {
 	struct lg_shadow *s = &lg->shadows[lg->cur_shadow];
@@ -82,15 +91,15 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	struct page *page;
 
 	if (lg_pgd_index(vaddr) >= lg_switcher_slot())
-		return false;
+		return lg_guests_fault(lg, false);
 	if (!lg_guest_pgd(lg, vaddr, &gpgd, &gpgd_addr))
-		return false;
+		return lg_guests_fault(lg, false);
 	gpte_addr = (gpgd & PAGE_MASK) + lg_pte_index(vaddr) * 4;
 	if (!lg_read_u32(lg, gpte_addr, &gpte) || !(gpte & _PAGE_PRESENT))
-		return false;
+		return lg_guests_fault(lg, false);
 	flags = gpte & gpgd;
 	if ((write && !(flags & _PAGE_RW)) || (user && !(flags & _PAGE_USER)))
-		return false;
+		return lg_guests_fault(lg, true);
 
 	gpte |= _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0);
 	if (!lg_write_u32(lg, gpte_addr, gpte) ||
@@ -125,7 +134,7 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
 	return true;
 }
-#line 2423 "host.nw"
+#line 2457 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -155,7 +164,7 @@ void lg_free_shadows(struct lguest *lg)
 		free_page((unsigned long)lg->shadows[i].pgd);
 	}
 }
-#line 2458 "host.nw"
+#line 2492 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -170,7 +179,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	}
 	return NULL;
 }
-#line 2477 "host.nw"
+#line 2511 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -189,7 +198,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 	if (lg_use_shadow(lg, i, gpgdir))
 		lg_kill(lg, "the Host is out of memory");
 }
-#line 2503 "host.nw"
+#line 2537 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -197,7 +206,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 	lg_kill(lg, "it has no page tables");
 	return false;
 }
-#line 2527 "host.nw"
+#line 2561 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;
