@@ -12,8 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
 #include <linux/virtio_blk.h>
 #include <linux/virtio_config.h>
 #include <linux/virtio_ids.h>
@@ -1273,6 +1281,110 @@ static int t_net_bad_name(void)
 	return 0;
 }
 
+/* The network device on a real tap interface: only as root, and in a child
+ * process, because the receive thread cannot be stopped and the interface
+ * must not outlive the test.  The child returns 0, or the failing line. */
+#define NCHECK(cond) do { if (!(cond)) _exit(__LINE__ & 0xff ? __LINE__ & 0xff : 1); } while (0)
+
+static int net_child(void)
+{
+	static const u8 mac[6] = { 0x02, 0, 0, 0, 0, 0x99 };
+	struct ifreq ifr = { .ifr_name = "lgtest0" };
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET };
+	volatile struct vring_used *used;
+	struct timeval tv = { .tv_sec = 3 };
+	struct device *d;
+	struct vring vr;
+	pthread_t t;
+	u8 frame[64], got[2048];
+	int s, ps, i, found = 0;
+	FILE *f;
+
+	d = setup_net("lgtest0");
+	NCHECK(d != NULL);
+	f = fopen("/proc/sys/net/ipv6/conf/lgtest0/disable_ipv6", "w");
+	if (f) {
+		fputs("1", f);
+		fclose(f);
+	}
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	NCHECK(ioctl(s, SIOCGIFFLAGS, &ifr) == 0);
+	ifr.ifr_flags |= IFF_UP;
+	NCHECK(ioctl(s, SIOCSIFFLAGS, &ifr) == 0);
+	ps = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	sll.sll_protocol = htons(ETH_P_ALL);
+	sll.sll_ifindex = if_nametoindex("lgtest0");
+	NCHECK(ps >= 0 && bind(ps, (struct sockaddr *)&sll, sizeof(sll)) == 0);
+	setsockopt(ps, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+
+	/* Transmit: a 10-byte header, then the frame, in two buffers. */
+	memset(frame, 0, sizeof(frame));
+	memset(frame, 0xff, 6);
+	memcpy(frame + 6, mac, 6);
+	frame[12] = 0x88;
+	frame[13] = 0xb5;		/* local experimental ethertype */
+	memcpy(frame + 14, "lguest-tx", 9);
+	memset(region + 0x60000, 0, 10);
+	memcpy(region + 0x61000, frame, sizeof(frame));
+	set_pfn(&d->vq[1], 40);
+	vring_init(&vr, VQ_SIZE, region + 40 * PAGE_SIZE, LGUEST_DEVICE_ALIGN);
+	vr.desc[0].addr = 0x60000;
+	vr.desc[0].len = 10;
+	vr.desc[0].flags = VRING_DESC_F_NEXT;
+	vr.desc[0].next = 1;
+	vr.desc[1].addr = 0x61000;
+	vr.desc[1].len = sizeof(frame);
+	vr.avail->ring[0] = 0;
+	vr.avail->idx = 1;
+	NCHECK(device_notify(40 * PAGE_SIZE) == 0);
+	NCHECK(vr.used->idx == 1);
+	for (i = 0; i < 20 && !found; i++) {
+		ssize_t n = recv(ps, got, sizeof(got), 0);
+		NCHECK(n > 0);
+		found = n >= 23 && memcmp(got + 14, "lguest-tx", 9) == 0;
+	}
+	NCHECK(found);
+
+	/* Receive: a frame sent out of the interface reaches the Guest. */
+	vring_init(&vr, VQ_SIZE, region + 48 * PAGE_SIZE, LGUEST_DEVICE_ALIGN);
+	vr.desc[0].addr = 0x70000;
+	vr.desc[0].len = 2048;
+	vr.desc[0].flags = VRING_DESC_F_WRITE;
+	vr.avail->ring[0] = 0;
+	vr.avail->idx = 1;
+	set_pfn(&d->vq[0], 48);
+	NCHECK(pthread_create(&t, NULL, input_thread, &d->vq[0]) == 0);
+	NCHECK(device_notify(48 * PAGE_SIZE) == 0);
+	memcpy(frame + 14, "lguest-rx", 9);
+	NCHECK(send(ps, frame, sizeof(frame), 0) == sizeof(frame));
+	used = vr.used;
+	for (i = 0; i < 300 && used->idx == 0; i++)
+		usleep(10000);
+	NCHECK(used->idx == 1 && used->ring[0].len == 10 + sizeof(frame));
+	NCHECK(memcmp(region + 0x70000 + 10 + 14, "lguest-rx", 9) == 0);
+	NCHECK(region[0x70000] == 0 && region[0x70000 + 9] == 0);
+	_exit(0);
+}
+
+static int t_net_tap(void)
+{
+	pid_t pid;
+	int status;
+
+	if (geteuid() != 0 || access("/dev/net/tun", R_OK | W_OK)) {
+		printf("# net_tap skipped: needs root and /dev/net/tun\n");
+		return 0;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		net_child();
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	snprintf(why, sizeof(why), "child failed near line %d (mod 256)",
+		 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The run loop, with made-up exits. */
 
@@ -1426,7 +1538,7 @@ static const struct {
 	T(t_status_bad_ring),
 	T(t_block_read), T(t_block_write), T(t_block_readonly),
 	T(t_block_past_end), T(t_block_capacity), T(t_block_id_and_unsupported),
-	T(t_block_hostile), T(t_block_missing_file), T(t_net_bad_name),
+	T(t_block_hostile), T(t_block_missing_file), T(t_net_bad_name), T(t_net_tap),
 	T(t_exit_console), T(t_exit_console_device_page),
 	T(t_exit_console_hostile),
 	T(t_exit_shutdown_and_death), T(t_run_loop), T(t_run_loop_death),
