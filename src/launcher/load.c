@@ -317,7 +317,7 @@ int setup_pagetables(struct kernel_info *ki)
 	    ki->pgtables, ki->pgdir);
 	return 0;
 }
-#line 1002 "launcher.nw"
+#line 1028 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 
