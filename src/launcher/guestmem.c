@@ -52,7 +52,7 @@ u8 *device_page(void)
 {
 	return guest.base + guest.size;
 }
-#line 333 "launcher.nw"
+#line 336 "launcher.nw"
 u32 guest_mem_limit(void)
 {
 	FILE *f = fopen("/sys/module/lg/parameters/switcher_addr", "r");
@@ -69,7 +69,7 @@ u32 guest_mem_limit(void)
 	}
 	return limit;
 }
-#line 358 "launcher.nw"
+#line 361 "launcher.nw"
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 {
 	unsigned long long n, unit = MB;
@@ -109,7 +109,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	*bytes = n;
 	return 0;
 }
-#line 407 "launcher.nw"
+#line 410 "launcher.nw"
 int map_guest_memory(u32 size)
 {
 	unsigned long min = 65536;
