@@ -1,4 +1,4 @@
-#line 360 "switcher.nw"
+#line 380 "switcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * lg.ko, the lguest Host: the Switcher.
@@ -15,19 +15,21 @@
 	.globl	lg_switcher_text_start
 lg_switcher_text_start:
 
-#line 158 "switcher.nw"
+#line 161 "switcher.nw"
 SYM_CODE_START(lg_switch_to_guest)
 	pushl	%ebp
 	pushl	%es
 	pushl	%ds
 	pushl	%fs
 	pushl	%gs
+	sldt	%edx
+	pushl	%edx
 	movl	%esp, LGP_HOST_SP(%eax)
 	movl	%cr3, %edx
 	movl	%edx, LGP_HOST_CR3(%eax)
 	sgdt	LGP_HOST_GDTR(%eax)
 	sidt	LGP_HOST_IDTR(%eax)
-#line 190 "switcher.nw"
+#line 195 "switcher.nw"
 	movl	(LGP_HOST_GDTR + 2)(%eax), %edx
 	andb	$0xFD, (GDT_ENTRY_TSS * 8 + 5)(%edx)
 	lgdt	LGP_GUEST_GDTR(%eax)
@@ -35,7 +37,9 @@ SYM_CODE_START(lg_switch_to_guest)
 	andb	$0xFD, (LGP_GUEST_GDT + GDT_ENTRY_TSS * 8 + 5)(%eax)
 	movl	$(GDT_ENTRY_TSS * 8), %edx
 	ltr	%dx
-#line 211 "switcher.nw"
+	xorl	%edx, %edx
+	lldt	%dx
+#line 227 "switcher.nw"
 	leal	LGP_REGS(%eax), %esp
 	movl	%ebx, %cr3
 	popal
@@ -46,7 +50,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	addl	$8, %esp
 	iret
 SYM_CODE_END(lg_switch_to_guest)
-#line 243 "switcher.nw"
+#line 259 "switcher.nw"
 .macro lg_stub vector
 	.pushsection .rodata
 	.long	1f
@@ -72,7 +76,7 @@ vector = 0
 	.pushsection .rodata
 SYM_DATA_END(lg_trap_stubs)
 	.popsection
-#line 285 "switcher.nw"
+#line 301 "switcher.nw"
 SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%gs
 	pushl	%fs
@@ -90,10 +94,12 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lidt	LGP_HOST_IDTR(%eax)
 	movl	$(GDT_ENTRY_TSS * 8), %edx
 	ltr	%dx
-#line 328 "switcher.nw"
+#line 346 "switcher.nw"
 	movl	LGP_HOST_SP(%eax), %esp
 	movl	$__KERNEL_DS, %edx
 	movl	%edx, %ss
+	popl	%edx
+	lldt	%dx
 	popl	%gs
 	popl	%fs
 	popl	%ds
@@ -116,6 +122,6 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lret
 SYM_CODE_END(lg_return_to_host)
 
-#line 383 "switcher.nw"
+#line 403 "switcher.nw"
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:
