@@ -139,7 +139,7 @@ static int vq_kick(struct virtqueue *vq, u32 pfn)
 	pthread_mutex_unlock(&vq->lock);
 	return r < 0 ? r : wake(vq);
 }
-#line 1812 "launcher.nw"
+#line 1811 "launcher.nw"
 static int device_status(struct device *dev)
 {
 	u8 status = *(volatile u8 *)&dev->desc->status;
@@ -170,7 +170,7 @@ static int device_status(struct device *dev)
 		       dev->feature_len);
 	return 0;
 }
-#line 1848 "launcher.nw"
+#line 1847 "launcher.nw"
 int device_notify(u32 addr)
 {
 	unsigned int i, j;
