@@ -1,4 +1,4 @@
-#line 992 "host.nw"
+#line 995 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: the Switcher's home, module load, the run loop.
@@ -269,7 +269,7 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
 	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
 }
-#line 776 "host.nw"
+#line 778 "host.nw"
 static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 {
 	unsigned long base = (unsigned long)tss;
@@ -284,7 +284,7 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 	d->type = 9;
 	d->p = 1;
 }
-#line 743 "host.nw"
+#line 745 "host.nw"
 static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 {
 	struct lg_state *st = &p->state;
@@ -301,15 +301,15 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 	lg_tss_descriptor(&st->guest_gdt[GDT_ENTRY_TSS], &st->guest_tss);
 
 	memcpy(st->guest_idt, lg_default_idt, sizeof(st->guest_idt));
-	for (v = 3; v <= 4; v++) {
+	for (v = X86_TRAP_BP; v <= X86_TRAP_OF; v++) {
 		g = &lg->idt[v];
-		if ((g->hi & LG_GATE_PRESENT) && lg_gate_dpl(g) == 3)
-			st->guest_idt[v].hi |= 3 << 13;
+		if (g->hi & LG_GATE_PRESENT)
+			st->guest_idt[v].hi |= lg_gate_dpl(g) << 13;
 	}
 	if (lg->direct_syscall && (lg->idt[IA32_SYSCALL_VECTOR].hi & LG_GATE_PRESENT))
 		st->guest_idt[IA32_SYSCALL_VECTOR] = lg->idt[IA32_SYSCALL_VECTOR];
 }
-#line 826 "host.nw"
+#line 828 "host.nw"
 static void lg_switch(struct lguest *lg)
 {
 	struct lg_pages *p = lg_cpu_pages(smp_processor_id());
@@ -344,7 +344,7 @@ static void lg_switch(struct lguest *lg)
 		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	lg->regs = p->regs;
 }
-#line 890 "host.nw"
+#line 893 "host.nw"
 static void lg_fpu_load(struct fxregs_state *fx)
 {
 	asm volatile("fxrstor %0" : : "m" (*fx));
@@ -361,7 +361,7 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = 0x37F;
 	fx->mxcsr = 0x1F80;
 }
-#line 980 "host.nw"
+#line 983 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	set_current_state(TASK_INTERRUPTIBLE);
@@ -369,7 +369,7 @@ static void lg_halt(struct lguest *lg)
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
-#line 937 "host.nw"
+#line 940 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
