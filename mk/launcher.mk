@@ -4,9 +4,9 @@
 # The program's own rules are tangled from the chapter into
 # src/launcher/Makefile, which we run from the top of the tree; the result is
 # build/launcher/lguest, where the lab picks it up.  The tests
-# (tests/launcher/) link the same objects, gathered in liblauncher32.a, and
-# are built here; so are the libFuzzer targets, which clang builds natively
-# (64-bit) from the same sources, with AddressSanitizer and UBSan.
+# (tests/launcher/) compile the same sources, all but lguest.c (main), for
+# i386 with AddressSanitizer and UBSan; the libFuzzer targets are built by
+# clang natively (64-bit) from the same sources, with the same sanitizers.
 
 LAUNCHER_B := $(BUILD)/launcher
 LAUNCHER_SRCS := $(wildcard src/launcher/*.c src/launcher/*.h) src/include/lguest_abi.h
@@ -26,8 +26,7 @@ HELP_LINES += 'make launcher      build the Launcher: build/launcher/lguest' \
 .PHONY: launcher check-launcher fuzz launcher-tests launcher-fuzzers
 
 launcher: $(BUILD)/.deps-ok
-	@$(MAKE) --no-print-directory -s -f src/launcher/Makefile B=$(LAUNCHER_B) \
-		$(LAUNCHER_B)/lguest $(LAUNCHER_B)/liblauncher32.a
+	@$(MAKE) --no-print-directory -s -f src/launcher/Makefile B=$(LAUNCHER_B)
 	@echo '  LAUNCHER $(LAUNCHER_B)/lguest'
 
 $(LAUNCHER_B)/unit: tests/launcher/unit.c tests/launcher/images.h launcher

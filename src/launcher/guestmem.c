@@ -1,4 +1,4 @@
-#line 197 "launcher.nw"
+#line 196 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Guest memory and failure messages.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -26,7 +26,7 @@ const char *why_failed(void)
 {
 	return failure;
 }
-#line 230 "launcher.nw"
+#line 229 "launcher.nw"
 void say(const char *fmt, ...)
 {
 	va_list ap;
@@ -38,7 +38,7 @@ void say(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 }
-#line 296 "launcher.nw"
+#line 295 "launcher.nw"
 struct guest_memory guest;
 
 void *guest_ptr(u64 addr, u64 len)
@@ -47,12 +47,12 @@ void *guest_ptr(u64 addr, u64 len)
 		return NULL;
 	return guest.base + addr;
 }
-#line 311 "launcher.nw"
+#line 310 "launcher.nw"
 u8 *device_page(void)
 {
 	return guest.base + guest.size;
 }
-#line 336 "launcher.nw"
+#line 335 "launcher.nw"
 u32 guest_mem_limit(void)
 {
 	FILE *f = fopen("/sys/module/lg/parameters/switcher_addr", "r");
@@ -69,7 +69,7 @@ u32 guest_mem_limit(void)
 	}
 	return limit;
 }
-#line 361 "launcher.nw"
+#line 360 "launcher.nw"
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 {
 	unsigned long long n, unit = MB;
@@ -109,7 +109,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	*bytes = n;
 	return 0;
 }
-#line 410 "launcher.nw"
+#line 409 "launcher.nw"
 int map_guest_memory(u32 size)
 {
 	unsigned long min = 65536;

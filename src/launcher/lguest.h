@@ -1,4 +1,4 @@
-#line 121 "launcher.nw"
+#line 120 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The Launcher's shared declarations.  Tangled from launcher.nw. */
 #ifndef LGUEST_LAUNCHER_H
@@ -19,7 +19,7 @@ typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
 
-#line 158 "launcher.nw"
+#line 157 "launcher.nw"
 #define PAGE_SIZE	4096u
 #define PAGE_OFFSET	0xC0000000u
 #define FOUR_MB		(4u * 1024 * 1024)
@@ -34,12 +34,12 @@ typedef uint64_t u64;
 /* Memory sizes: the smallest Guest, and the largest without a Host. */
 #define MIN_GUEST_MEM	(2 * MB)
 #define DEFAULT_MAX_MEM	(512 * MB)
-#line 186 "launcher.nw"
+#line 185 "launcher.nw"
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *why_failed(void);
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern bool verbose;
-#line 270 "launcher.nw"
+#line 269 "launcher.nw"
 struct guest_memory {
 	u8 *base;	/* Launcher address of guest-physical 0 */
 	u32 size;	/* bytes of Guest RAM; the device page follows */
@@ -51,7 +51,7 @@ u8 *device_page(void);
 u32 guest_mem_limit(void);
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes);
 int map_guest_memory(u32 size);
-#line 453 "launcher.nw"
+#line 452 "launcher.nw"
 struct kernel_info {
 	u32 entry;		/* the Guest's first instruction */
 	u32 start, end;		/* guest-physical range the kernel needs */
@@ -68,7 +68,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki);
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
-#line 1133 "launcher.nw"
+#line 1132 "launcher.nw"
 #define VQ_MAX_NUM	256
 
 struct device;
@@ -108,7 +108,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 	      const void *src, size_t len);
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
-#line 1560 "launcher.nw"
+#line 1559 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -136,7 +136,7 @@ u8 *device_features(struct device *dev);
 int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void reset_devices(void);
-#line 1904 "launcher.nw"
+#line 1903 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);
@@ -150,5 +150,5 @@ void stop_guest(void) __attribute__((noreturn));
 extern int console_out;
 extern volatile int caught_signal;
 
-#line 149 "launcher.nw"
+#line 148 "launcher.nw"
 #endif /* LGUEST_LAUNCHER_H */

@@ -1,4 +1,4 @@
-#line 476 "launcher.nw"
+#line 475 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Loading kernels, the initrd, boot parameters and page tables.
  * Tangled from launcher.nw. */
@@ -12,7 +12,7 @@
 #include <zlib.h>
 #include "lguest.h"
 
-#line 506 "launcher.nw"
+#line 505 "launcher.nw"
 #define MAX_FILE	(1024u * MB)
 
 int read_file(const char *path, u8 **data, size_t *len)
@@ -55,7 +55,7 @@ int read_file(const char *path, u8 **data, size_t *len)
 	*len = done;
 	return 0;
 }
-#line 567 "launcher.nw"
+#line 566 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 {
 	z_stream zs;
@@ -103,7 +103,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	*len = out;
 	return 0;
 }
-#line 641 "launcher.nw"
+#line 640 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 {
 	if (len < sizeof(*eh))
@@ -127,7 +127,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
-#line 675 "launcher.nw"
+#line 674 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
 {
@@ -157,7 +157,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
-#line 718 "launcher.nw"
+#line 717 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
 	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
@@ -198,7 +198,7 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	    ki->entry);
 	return 0;
 }
-#line 857 "launcher.nw"
+#line 856 "launcher.nw"
 static u64 bzimage_end(const struct setup_header *h, u32 pm_size)
 {
 	u64 run = h->pref_address ? h->pref_address : h->code32_start;
@@ -210,7 +210,7 @@ static u64 bzimage_end(const struct setup_header *h, u32 pm_size)
 		run = loaded;
 	return run + h->init_size > end ? run + h->init_size : end;
 }
-#line 797 "launcher.nw"
+#line 796 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
 
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
@@ -257,7 +257,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 	    h->version >> 8, h->version & 0xff, ki->start, ki->end);
 	return 0;
 }
-#line 884 "launcher.nw"
+#line 883 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
@@ -269,7 +269,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 	return fail("this is not a kernel: neither an ELF executable nor a "
 		    "bzImage");
 }
-#line 905 "launcher.nw"
+#line 904 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -287,7 +287,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	say("initrd: %zu bytes at %#x\n", len, addr);
 	return 0;
 }
-#line 946 "launcher.nw"
+#line 945 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -317,7 +317,7 @@ int setup_pagetables(struct kernel_info *ki)
 	    ki->pgtables, ki->pgdir);
 	return 0;
 }
-#line 1030 "launcher.nw"
+#line 1029 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 

@@ -1,4 +1,4 @@
-#line 1179 "launcher.nw"
+#line 1178 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Split virtqueues, parsed defensively.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -6,11 +6,11 @@
 #include <unistd.h>
 #include "lguest.h"
 
-#line 1208 "launcher.nw"
+#line 1207 "launcher.nw"
 #define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
 #define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
-#line 1223 "launcher.nw"
+#line 1222 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn)
 {
 	u64 addr = (u64)pfn * PAGE_SIZE;
@@ -41,7 +41,7 @@ void vq_detach(struct virtqueue *vq)
 	vq->last_avail = 0;
 	vq->used_idx = 0;
 }
-#line 1265 "launcher.nw"
+#line 1264 "launcher.nw"
 int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 {
 	u16 avail_idx, i, flags, next;
@@ -69,7 +69,7 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 	c->out_len = c->in_len = 0;
 	for (;;) {
 		
-#line 1313 "launcher.nw"
+#line 1312 "launcher.nw"
 addr = vq->desc[i].addr;
 len = vq->desc[i].len;
 flags = vq->desc[i].flags;
@@ -99,7 +99,7 @@ if (flags & VRING_DESC_F_WRITE) {
 	c->n_out++;
 	c->out_len += len;
 }
-#line 1292 "launcher.nw"
+#line 1291 "launcher.nw"
 		if (!(flags & VRING_DESC_F_NEXT))
 			break;
 		if (next >= vq->num)
@@ -111,12 +111,12 @@ if (flags & VRING_DESC_F_WRITE) {
 	vq->last_avail++;
 	return 1;
 }
-#line 1350 "launcher.nw"
+#line 1349 "launcher.nw"
 void vq_unpop(struct virtqueue *vq)
 {
 	vq->last_avail--;
 }
-#line 1364 "launcher.nw"
+#line 1363 "launcher.nw"
 void vq_push(struct virtqueue *vq, u16 head, u32 len)
 {
 	volatile struct vring_used_elem *e;
@@ -127,7 +127,7 @@ void vq_push(struct virtqueue *vq, u16 head, u32 len)
 	wmb();
 	vq->used->idx = ++vq->used_idx;
 }
-#line 1385 "launcher.nw"
+#line 1384 "launcher.nw"
 int vq_interrupt(struct virtqueue *vq)
 {
 	u32 req[2] = { LHREQ_IRQ, vq->irq };
@@ -140,7 +140,7 @@ int vq_interrupt(struct virtqueue *vq)
 			    vq->irq, strerror(errno));
 	return 0;
 }
-#line 1410 "launcher.nw"
+#line 1409 "launcher.nw"
 size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
 		void *dst, size_t len)
 {
@@ -206,7 +206,7 @@ unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return k;
 }
-#line 1497 "launcher.nw"
+#line 1496 "launcher.nw"
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	       const void *data, size_t len, bool whole, size_t *taken)
 {

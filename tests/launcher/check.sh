@@ -135,7 +135,7 @@ else
 	"$B/unit" --corpus "$F/corpus-load"
 	cp tests/launcher/corpus/vq/* "$F/corpus-vq/" 2>/dev/null
 	for t in load vq; do
-		"$F/fuzz_$t" -max_total_time="$T" -timeout=10 -rss_limit_mb=2048 \
+		nice -n 10 "$F/fuzz_$t" -max_total_time="$T" -timeout=10 -rss_limit_mb=2048 \
 			-max_len=65536 -print_final_stats=1 \
 			-artifact_prefix="$F/crashes/$t-" "$F/corpus-$t" \
 			>"$tmp/fuzz-$t.log" 2>&1 &
