@@ -119,7 +119,9 @@ static inline void irq_disable(void)
 }
 /* Turn interrupts on, and ask for any that waited meanwhile. */
 void irq_enable(void);
-/* Sleep in the Host until an interrupt (interrupts are enabled first). */
+/* Sleep in the Host until an interrupt, which is delivered; returns with
+ * interrupts enabled.  Arm the clock with interrupts disabled first, or it
+ * may fire before we sleep. */
 void safe_halt(void);
 /* Arm the clock: virtual interrupt 0 in `ns` nanoseconds. */
 static inline void set_clockevent(u32 ns) { hcall1(LHCALL_SET_CLOCKEVENT, ns); }

@@ -297,10 +297,20 @@ void irq_enable(void)
 		hcall0(LHCALL_SEND_INTERRUPTS);
 }
 
+/*
+ * Enabling interrupts and then halting would be a race: an interrupt that
+ * arrives between the two is delivered at once, and the halt then sleeps
+ * for one that may never come.  Real hardware has `sti; hlt` (sti takes
+ * effect only after the next instruction).  Here we halt with interrupts
+ * disabled: the Host wakes us for an interrupt that is pending even while
+ * they are off, and delivers it as it enables them (or leaves that to the
+ * irq_enable() that follows).
+ */
 void safe_halt(void)
 {
-	irq_enable();
+	irq_disable();
 	hcall0(LHCALL_HALT);
+	irq_enable();
 }
 
 unsigned int async_hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
