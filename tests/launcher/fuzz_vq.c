@@ -50,31 +50,31 @@ static void pop_all(struct virtqueue *vq)
 
 static void devices_path(const uint8_t *ops, size_t n)
 {
-	static int disk = -1;
-	static char spec[64];
-	unsigned int i;
+	static u8 pristine[PAGE_SIZE];
+	static bool ready;
+	unsigned int i, j;
 	u32 addr;
 
-	static int disk_fd = -1;
+	/* The devices are set up once (the Launcher keeps a disk's file and
+	 * state for life, so a fresh disk per input would only pile them
+	 * up); every input starts from the same device page and no rings. */
+	if (!ready) {
+		char spec[64];
+		int disk = memfd_create("disk", 0);
 
-	/* reset_devices() leaves the disk's own descriptor open (the Launcher
-	 * keeps it for life); it is the lowest free one when setup_block()
-	 * opens it, so we know its number and close it here. */
-	reset_devices();
-	if (disk_fd >= 0)
-		close(disk_fd);
-	if (disk < 0) {
-		disk = memfd_create("disk", 0);
 		if (ftruncate(disk, 64 * 1024) < 0)
 			abort();
 		snprintf(spec, sizeof(spec), "/proc/self/fd/%d", disk);
+		reset_devices();
+		if (!setup_console(null_fd, null_fd) || !setup_block(spec))
+			abort();
+		memcpy(pristine, device_page(), PAGE_SIZE);
+		ready = true;
 	}
-	if (!setup_console(null_fd, null_fd))
-		abort();
-	disk_fd = dup(null_fd);
-	close(disk_fd);
-	if (!setup_block(spec))
-		abort();
+	memcpy(device_page(), pristine, PAGE_SIZE);
+	for (i = 0; i < num_devices; i++)
+		for (j = 0; j < devices[i].num_vq; j++)
+			vq_detach(&devices[i].vq[j]);
 	/* The Guest owns its half of the device page: let it scribble. */
 	for (i = 0; i + 3 <= n && i < 96; i += 3)
 		device_page()[(ops[i] | ops[i + 1] << 8) % PAGE_SIZE] = ops[i + 2];
