@@ -9,9 +9,11 @@ HOST_KDIR := $(lastword $(sort $(wildcard /usr/src/linux-headers-*-686)))
 HOST_OUT := $(BUILD)/host
 HOST_KBUILD := $(HOST_OUT)/kbuild
 HOST_SRCS := $(wildcard src/host/*.c src/host/*.h src/host/*.S) \
-	src/host/Kbuild src/include/lguest_abi.h
+	src/host/Kbuild src/include/lguest_abi.h $(wildcard .config)
 
+ifneq ($(CONFIG_LGUEST),)
 BUILD_TARGETS += host
+endif
 CHECK_SUITES += host
 APT_PACKAGES += linux-headers-686:i386 sparse linux-source-6.1 xz-utils
 HELP_LINES += 'make host          build the Host module, build/host/lg.ko' \
@@ -26,7 +28,8 @@ $(HOST_OUT)/lg.ko: $(HOST_SRCS) | $(BUILD)/.deps-ok
 	@mkdir -p $(HOST_KBUILD)/include
 	@cp -p src/host/*.c src/host/*.h src/host/*.S src/host/Kbuild $(HOST_KBUILD)/
 	@cp -p src/include/lguest_abi.h $(HOST_KBUILD)/include/
-	@$(MAKE) -s -C $(HOST_KDIR) M=$(CURDIR)/$(HOST_KBUILD) modules
+	@$(MAKE) -s -C $(HOST_KDIR) M=$(CURDIR)/$(HOST_KBUILD) \
+		CONFIG_LGUEST_DEBUG=$(CONFIG_LGUEST_DEBUG) modules
 	@cp $(HOST_KBUILD)/lg.ko $@
 	@echo '  MODULE  $@'
 
