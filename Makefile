@@ -42,7 +42,7 @@ help:
 	@echo '  make defconfig      write .config from Kconfig (oldconfig keeps yours)'
 	@echo '  make deps           install the Debian packages the project needs'
 	@echo '  make check-literate the tests of the literate machinery alone'
-	@$(foreach t,$(HELP_LINES),echo '  $(t)';)
+	@printf '  %s\n' $(HELP_LINES)
 	@echo '  make clean          remove what the build made'
 
 # ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ RUN_GUEST ?= /guests/demo.elf
 RUN_MEM ?= 32
 # `make check` runs the lab suite only when this says yes.  The harness's
 # own test (a pretend Launcher, no lg.ko needed) runs unless told no.
-LAB_IN_CHECK ?= no
+LAB_IN_CHECK ?= yes
 # Where check-lab keeps the logs of its run.
 LAB_CHECK_OUT ?= $(LAB)/check
 LAB_SELFTEST_IN_CHECK ?= yes
