@@ -1,4 +1,4 @@
-#line 995 "host.nw"
+#line 1005 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: the Switcher's home, module load, the run loop.
@@ -188,7 +188,7 @@ free_all:
 	kfree(lg_switcher_pages);
 	return -ENOMEM;
 }
-#line 496 "host.nw"
+#line 501 "host.nw"
 static int lg_param_refuse(const char *val, const struct kernel_param *kp)
 {
 	return -EPERM;
@@ -200,7 +200,7 @@ static const struct kernel_param_ops lg_switcher_addr_ops = {
 };
 module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
 MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
-#line 531 "host.nw"
+#line 536 "host.nw"
 static const struct desc_struct lg_cs_desc = {
 	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0xB, .s = 1, .p = 1,
 	.d = 1, .g = 1,
@@ -226,7 +226,7 @@ static void lg_host_segments(bool install)
 		}
 	}
 }
-#line 580 "host.nw"
+#line 585 "host.nw"
 static struct lg_gate lg_default_idt[IDT_ENTRIES];
 
 static struct lg_gate lg_make_gate(u32 addr, u32 sel, u32 type, u32 dpl)
@@ -252,13 +252,13 @@ static void __init lg_setup_default_idt(void)
 						 i == LGUEST_TRAP_ENTRY ? 1 : 0);
 	}
 }
-#line 667 "host.nw"
+#line 672 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu)
 {
 	return (struct lg_pages *)(lg_switcher_addr +
 				   (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE);
 }
-#line 687 "host.nw"
+#line 692 "host.nw"
 static void lg_setup_cpu_pages(struct lg_pages *p)
 {
 	p->state.guest_tss.sp0 = (unsigned long)(&p->regs + 1);
@@ -269,7 +269,7 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
 	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
 }
-#line 778 "host.nw"
+#line 785 "host.nw"
 static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 {
 	unsigned long base = (unsigned long)tss;
@@ -284,7 +284,7 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 	d->type = 9;
 	d->p = 1;
 }
-#line 745 "host.nw"
+#line 752 "host.nw"
 static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 {
 	struct lg_state *st = &p->state;
@@ -309,7 +309,7 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 	if (lg->direct_syscall && (lg->idt[IA32_SYSCALL_VECTOR].hi & LG_GATE_PRESENT))
 		st->guest_idt[IA32_SYSCALL_VECTOR] = lg->idt[IA32_SYSCALL_VECTOR];
 }
-#line 828 "host.nw"
+#line 835 "host.nw"
 static void lg_switch(struct lguest *lg)
 {
 	struct lg_pages *p = lg_cpu_pages(smp_processor_id());
@@ -344,7 +344,7 @@ static void lg_switch(struct lguest *lg)
 		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	lg->regs = p->regs;
 }
-#line 893 "host.nw"
+#line 900 "host.nw"
 static void lg_fpu_load(struct fxregs_state *fx)
 {
 	asm volatile("fxrstor %0" : : "m" (*fx));
@@ -361,7 +361,7 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = 0x37F;
 	fx->mxcsr = 0x1F80;
 }
-#line 983 "host.nw"
+#line 993 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	set_current_state(TASK_INTERRUPTIBLE);
@@ -369,7 +369,7 @@ static void lg_halt(struct lguest *lg)
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
-#line 940 "host.nw"
+#line 950 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
@@ -402,7 +402,7 @@ int lg_run(struct lguest *lg)
 		lg_handle_trap(lg);
 	}
 }
-#line 623 "host.nw"
+#line 628 "host.nw"
 static int __init lg_init(void)
 {
 	unsigned int cpu;

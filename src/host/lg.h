@@ -151,7 +151,7 @@ struct lguest {
 	/* What the next read() reports; kind 0 means "keep running". */
 	struct lguest_exit exit;
 };
-#line 476 "host.nw"
+#line 481 "host.nw"
 extern unsigned long lg_switcher_addr;
 
 static inline unsigned int lg_switcher_slot(void)
@@ -164,7 +164,7 @@ static inline u32 lg_reserve_mem(void)
 {
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
-#line 700 "host.nw"
+#line 707 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
 bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
@@ -174,16 +174,16 @@ __printf(2, 3) void lg_kill(struct lguest *lg, const char *fmt, ...);
 int lg_run(struct lguest *lg);
 int lg_device_init(void);
 void lg_device_exit(void);
-#line 869 "host.nw"
+#line 876 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
-#line 912 "host.nw"
+#line 922 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
-#line 1525 "host.nw"
+#line 1544 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
-#line 1976 "host.nw"
+#line 1999 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 bool lg_irq_wanted(struct lguest *lg);
@@ -193,13 +193,13 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 2241 "host.nw"
+#line 2268 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
 void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
-#line 2677 "host.nw"
+#line 2708 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
