@@ -1,4 +1,4 @@
-#line 380 "switcher.nw"
+#line 379 "switcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * lg.ko, the lguest Host: the Switcher.
@@ -39,7 +39,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	ltr	%dx
 	xorl	%edx, %edx
 	lldt	%dx
-#line 227 "switcher.nw"
+#line 226 "switcher.nw"
 	leal	LGP_REGS(%eax), %esp
 	movl	%ebx, %cr3
 	popal
@@ -50,7 +50,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	addl	$8, %esp
 	iret
 SYM_CODE_END(lg_switch_to_guest)
-#line 259 "switcher.nw"
+#line 258 "switcher.nw"
 .macro lg_stub vector
 	.pushsection .rodata
 	.long	1f
@@ -76,7 +76,7 @@ vector = 0
 	.pushsection .rodata
 SYM_DATA_END(lg_trap_stubs)
 	.popsection
-#line 301 "switcher.nw"
+#line 300 "switcher.nw"
 SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%gs
 	pushl	%fs
@@ -94,7 +94,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lidt	LGP_HOST_IDTR(%eax)
 	movl	$(GDT_ENTRY_TSS * 8), %edx
 	ltr	%dx
-#line 346 "switcher.nw"
+#line 345 "switcher.nw"
 	movl	LGP_HOST_SP(%eax), %esp
 	movl	$__KERNEL_DS, %edx
 	movl	%edx, %ss
@@ -122,6 +122,6 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lret
 SYM_CODE_END(lg_return_to_host)
 
-#line 403 "switcher.nw"
+#line 402 "switcher.nw"
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:
