@@ -70,7 +70,7 @@ def parse(paths):
     chapter = chunk = None
     docs = []
     seq = 0
-    in_quote = False
+    in_quote = quoted_use = False
     for line in stream.split("\n"):
         kw, _, arg = line.partition(" ")
         if kw == "@file":
@@ -105,13 +105,20 @@ def parse(paths):
             if chunk is not None:
                 chunk.parts.append(("use", arg))
             else:
-                docs.append(f"<<{arg}>>")
+                # [[<<name>>]] in prose: a reference the back ends render
+                # as a link (HTML) or as <<name 5.3>> (terminal).
+                if in_quote and docs and docs[-1] == "`":
+                    docs.pop()
+                    quoted_use = True
+                docs.append(f"\x01{arg}\x01")
         elif kw == "@quote":
             in_quote = True
+            quoted_use = False
             docs.append("`")
         elif kw == "@endquote":
             in_quote = False
-            docs.append("`")
+            if not quoted_use:
+                docs.append("`")
         elif kw == "@index" and arg.startswith("defn ") and chunk is not None:
             ident = arg[5:].strip()
             if ident not in C_WORDS and ident not in chunk.defs:
@@ -320,6 +327,16 @@ def figure_markdown(doc, mode):
                   flags=re.S | re.M)
 
 
+def prose_refs(doc, render):
+    """Chunk references written [[<<name>>]] in prose, rendered by `render`."""
+    return re.sub("\x01(.*?)\x01", lambda m: render(m.group(1)), doc)
+
+
+def terminal_ref(book, name):
+    c = book.first(name)
+    return f"\\<\\<{name} {c.label if c else '?'}\\>\\>"
+
+
 def pandoc(markdown, to, number, extra=()):
     args = ["pandoc", "-f", "markdown-smart+smart", "-t", to,
             "--number-sections", f"--number-offset={number - 1}"]
@@ -332,7 +349,7 @@ def chapter_html(book, ch, r):
     parts = []
     for kind, val in ch.blocks:
         if kind == "docs":
-            parts.append(figure_markdown(val, "html"))
+            parts.append(prose_refs(figure_markdown(val, "html"), r.chunk_ref))
         else:
             parts.append("\n\n```{=html}\n" + r.chunk(val) + "\n```\n\n")
     body = pandoc("".join(parts), "html5", ch.number, ["--section-divs"])
@@ -502,7 +519,8 @@ def terminal(book, part):
     md = []
     for kind, val in ch.blocks:
         if kind == "docs":
-            md.append(figure_markdown(val, "terminal"))
+            md.append(prose_refs(figure_markdown(val, "terminal"),
+                                 lambda n: terminal_ref(book, n)))
             continue
         c = val
         first = book.defs[c.name][0]
