@@ -6,18 +6,20 @@
    with "undefined chunk name" and no line number.  We report the line.
 2. Every root chunk (one nobody uses) must be an output file: a path under
    src/ or patches/.  Anything else is a chunk somebody forgot to use.
-3. Every chunk used is defined somewhere.
+3. Every chunk used is defined somewhere, and so is every chunk the prose
+   mentions as [[<<name>>]].
 """
 import re
 import sys
 
 DEF = re.compile(r"^<<(.+)>>=\s*$")
 REF = re.compile(r"(?<!@)<<(.+?)(?<!@)>>")
+PROSE_REF = re.compile(r"\[\[<<(.+?)>>\]\]")
 OUTPUT_PREFIXES = ("src/", "patches/")
 
 
 def scan(paths):
-    defined, used = {}, {}
+    defined, used, mentioned = {}, {}, []
     for path in paths:
         in_code = False
         with open(path, encoding="utf-8") as f:
@@ -33,12 +35,19 @@ def scan(paths):
                 if in_code:
                     for r in REF.finditer(line):
                         used.setdefault(r.group(1), []).append((path, n))
-    return defined, used
+                else:
+                    for r in PROSE_REF.finditer(line):
+                        mentioned.append((r.group(1), path, n))
+    return defined, used, mentioned
 
 
 def main(paths):
-    defined, used = scan(paths)
+    defined, used, mentioned = scan(paths)
     errors = []
+    for name, path, n in mentioned:
+        if name not in defined:
+            errors.append(f"{path}:{n}: the prose mentions <<{name}>>, "
+                          "which is not a chunk")
     for name, places in used.items():
         if name not in defined:
             for path, n in places:
