@@ -1,4 +1,4 @@
-#line 1975 "host.nw"
+#line 1979 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
@@ -67,7 +67,7 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
 	return true;
 }
-#line 1930 "host.nw"
+#line 1934 "host.nw"
 static bool lg_emulate_io(struct lguest *lg)
 {
 	u8 insn[2];
@@ -238,7 +238,7 @@ void lg_update_time(struct lguest *lg)
 	lg_write(lg, lg->data + offsetof(struct lguest_data, time_sec), &t,
 		 sizeof(t));
 }
-#line 1876 "host.nw"
+#line 1879 "host.nw"
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 {
 	struct lg_gate g = { .lo = lo, .hi = hi };
@@ -258,9 +258,10 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 		lg_kill(lg, "bad IDT entry %u: %#x %#x", vec, lo, hi);
 		return;
 	}
+
 	lg->idt[vec] = g;
 }
-#line 1908 "host.nw"
+#line 1912 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {
 	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {
