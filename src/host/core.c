@@ -1,4 +1,4 @@
-#line 1005 "host.nw"
+#line 1009 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: the Switcher's home, module load, the run loop.
@@ -32,7 +32,7 @@ static_assert(offsetof(struct lg_pages, state.guest_gdt) == LGP_GUEST_GDT);
 static_assert(sizeof(struct lg_pages) == 2 * PAGE_SIZE);
 static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
-#line 275 "host.nw"
+#line 278 "host.nw"
 void lg_kill(struct lguest *lg, const char *fmt, ...)
 {
 	va_list ap;
@@ -47,7 +47,7 @@ void lg_kill(struct lguest *lg, const char *fmt, ...)
 	if (IS_ENABLED(CONFIG_LGUEST_DEBUG))
 		pr_info("lguest: killed a Guest: %s\n", lg->exit.why);
 }
-#line 238 "host.nw"
+#line 241 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len)
 {
 	if ((u64)gpa + len > lg->mem_end) {
@@ -75,7 +75,7 @@ bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len)
 	}
 	return true;
 }
-#line 295 "host.nw"
+#line 298 "host.nw"
 bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val)
 {
 	return lg_read(lg, gpa, val, sizeof(*val));
@@ -85,7 +85,7 @@ bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val)
 {
 	return lg_write(lg, gpa, &val, sizeof(val));
 }
-#line 463 "host.nw"
+#line 466 "host.nw"
 static struct page **lg_switcher_pages;
 static void *lg_switcher_base;
 unsigned long lg_switcher_addr;
@@ -95,7 +95,7 @@ static u32 lg_switcher_pfn(unsigned int i)
 {
 	return page_to_pfn(lg_switcher_pages[i]);
 }
-#line 442 "host.nw"
+#line 445 "host.nw"
 static void lg_unmap_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu;
@@ -109,7 +109,7 @@ static void lg_unmap_switcher(void)
 		__free_page(lg_switcher_pages[i]);
 	kfree(lg_switcher_pages);
 }
-#line 341 "host.nw"
+#line 344 "host.nw"
 static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 {
 	void *spacer[8], *addr;
@@ -135,7 +135,7 @@ static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 		vunmap(spacer[i]);
 	return addr;
 }
-#line 384 "host.nw"
+#line 387 "host.nw"
 static int __init lg_map_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu, first;
@@ -188,7 +188,7 @@ free_all:
 	kfree(lg_switcher_pages);
 	return -ENOMEM;
 }
-#line 501 "host.nw"
+#line 504 "host.nw"
 static int lg_param_refuse(const char *val, const struct kernel_param *kp)
 {
 	return -EPERM;
@@ -200,7 +200,7 @@ static const struct kernel_param_ops lg_switcher_addr_ops = {
 };
 module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
 MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
-#line 536 "host.nw"
+#line 539 "host.nw"
 static const struct desc_struct lg_cs_desc = {
 	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0xB, .s = 1, .p = 1,
 	.d = 1, .g = 1,
@@ -226,7 +226,7 @@ static void lg_host_segments(bool install)
 		}
 	}
 }
-#line 585 "host.nw"
+#line 588 "host.nw"
 static struct lg_gate lg_default_idt[IDT_ENTRIES];
 
 static struct lg_gate lg_make_gate(u32 addr, u32 sel, u32 type, u32 dpl)
@@ -252,13 +252,13 @@ static void __init lg_setup_default_idt(void)
 						 i == LGUEST_TRAP_ENTRY ? 1 : 0);
 	}
 }
-#line 672 "host.nw"
+#line 675 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu)
 {
 	return (struct lg_pages *)(lg_switcher_addr +
 				   (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE);
 }
-#line 692 "host.nw"
+#line 695 "host.nw"
 static void lg_setup_cpu_pages(struct lg_pages *p)
 {
 	p->state.guest_tss.sp0 = (unsigned long)(&p->regs + 1);
@@ -269,7 +269,7 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
 	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
 }
-#line 785 "host.nw"
+#line 788 "host.nw"
 static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 {
 	unsigned long base = (unsigned long)tss;
@@ -284,7 +284,7 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 	d->type = 9;
 	d->p = 1;
 }
-#line 752 "host.nw"
+#line 755 "host.nw"
 static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 {
 	struct lg_state *st = &p->state;
@@ -309,7 +309,7 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 	if (lg->direct_syscall && (lg->idt[IA32_SYSCALL_VECTOR].hi & LG_GATE_PRESENT))
 		st->guest_idt[IA32_SYSCALL_VECTOR] = lg->idt[IA32_SYSCALL_VECTOR];
 }
-#line 835 "host.nw"
+#line 838 "host.nw"
 static void lg_switch(struct lguest *lg)
 {
 	struct lg_pages *p = lg_cpu_pages(smp_processor_id());
@@ -344,7 +344,7 @@ static void lg_switch(struct lguest *lg)
 		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	lg->regs = p->regs;
 }
-#line 900 "host.nw"
+#line 903 "host.nw"
 static void lg_fpu_load(struct fxregs_state *fx)
 {
 	asm volatile("fxrstor %0" : : "m" (*fx));
@@ -361,7 +361,7 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = 0x37F;
 	fx->mxcsr = 0x1F80;
 }
-#line 993 "host.nw"
+#line 997 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	set_current_state(TASK_INTERRUPTIBLE);
@@ -369,7 +369,7 @@ static void lg_halt(struct lguest *lg)
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
-#line 950 "host.nw"
+#line 953 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
@@ -402,7 +402,7 @@ int lg_run(struct lguest *lg)
 		lg_handle_trap(lg);
 	}
 }
-#line 628 "host.nw"
+#line 631 "host.nw"
 static int __init lg_init(void)
 {
 	unsigned int cpu;

@@ -1,4 +1,4 @@
-#line 186 "host.nw"
+#line 189 "host.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * lg.ko, the lguest Host: shared declarations.
@@ -32,7 +32,7 @@
 #define LGP_GUEST_IDTR		(PAGE_SIZE + 34)
 #define LGP_GUEST_GDT		(PAGE_SIZE + 256)
 
-#line 199 "host.nw"
+#line 202 "host.nw"
 #ifndef __ASSEMBLY__
 #include <linux/hrtimer.h>
 #include <linux/mutex.h>
@@ -42,7 +42,7 @@
 #include <asm/processor.h>
 #include "lguest_abi.h"
 
-#line 71 "host.nw"
+#line 74 "host.nw"
 struct lg_regs {
 	/* Pushed by the Switcher with pushal, popped with popal. */
 	u32 edi, esi, ebp, esp_unused, ebx, edx, ecx, eax;
@@ -53,7 +53,7 @@ struct lg_regs {
 	/* Pushed by the processor when it left ring 1 or 3. */
 	u32 eip, cs, eflags, esp, ss;
 };
-#line 90 "host.nw"
+#line 93 "host.nw"
 struct lg_gate {
 	u32 lo, hi;
 };
@@ -105,7 +105,7 @@ struct lg_pages {
 	struct lg_regs regs;
 	struct lg_state state;
 } __aligned(PAGE_SIZE);
-#line 132 "host.nw"
+#line 135 "host.nw"
 #define LG_SHADOWS	4
 
 struct lg_shadow {
@@ -151,7 +151,7 @@ struct lguest {
 	/* What the next read() reports; kind 0 means "keep running". */
 	struct lguest_exit exit;
 };
-#line 481 "host.nw"
+#line 484 "host.nw"
 extern unsigned long lg_switcher_addr;
 
 static inline unsigned int lg_switcher_slot(void)
@@ -164,7 +164,7 @@ static inline u32 lg_reserve_mem(void)
 {
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
-#line 707 "host.nw"
+#line 710 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
 bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
@@ -174,16 +174,16 @@ __printf(2, 3) void lg_kill(struct lguest *lg, const char *fmt, ...);
 int lg_run(struct lguest *lg);
 int lg_device_init(void);
 void lg_device_exit(void);
-#line 876 "host.nw"
+#line 879 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
-#line 922 "host.nw"
+#line 925 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
-#line 1544 "host.nw"
+#line 1548 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
-#line 2003 "host.nw"
+#line 2007 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 bool lg_irq_wanted(struct lguest *lg);
@@ -193,13 +193,13 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 2304 "host.nw"
+#line 2308 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
 void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
-#line 2744 "host.nw"
+#line 2748 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -209,6 +209,6 @@ bool lg_prepare_shadow(struct lguest *lg);
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
 void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
-#line 213 "host.nw"
+#line 216 "host.nw"
 #endif /* __ASSEMBLY__ */
 #endif /* _LG_H */
