@@ -1,4 +1,4 @@
-#line 1527 "host.nw"
+#line 1530 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: hypercalls.
@@ -91,7 +91,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_kill(lg, "unknown hypercall %u", a->nr);
 	}
 }
-#line 1462 "host.nw"
+#line 1465 "host.nw"
 static void lg_init_data(struct lguest *lg, u32 gpa)
 {
 	u32 vec;
@@ -136,7 +136,7 @@ void lg_hypercall(struct lguest *lg)
 	}
 	lg_do_hcall(lg, &a);
 }
-#line 1496 "host.nw"
+#line 1499 "host.nw"
 void lg_do_async_hcalls(struct lguest *lg)
 {
 	u8 status[LHCALL_RING_SIZE];

@@ -10,7 +10,7 @@
 #include <asm/page_types.h>
 #include <asm/segment.h>
 
-#line 108 "switcher.nw"
+#line 109 "switcher.nw"
 /* The Switcher's code pages, then two pages per CPU. */
 #define SWITCHER_TEXT_PAGES	2
 
@@ -81,7 +81,7 @@ static inline u32 lg_gate_offset(const struct lg_gate *g)
 {
 	return (g->lo & 0xFFFF) | (g->hi & 0xFFFF0000);
 }
-#line 75 "switcher.nw"
+#line 76 "switcher.nw"
 struct lg_dtr {
 	u16 pad;
 	u16 limit;
@@ -180,10 +180,10 @@ extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
 #line 925 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
-#line 1548 "host.nw"
+#line 1551 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
-#line 2007 "host.nw"
+#line 2010 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 bool lg_irq_wanted(struct lguest *lg);
@@ -193,13 +193,13 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 2308 "host.nw"
+#line 2311 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
 void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
-#line 2748 "host.nw"
+#line 2751 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);

@@ -1,4 +1,4 @@
-#line 379 "switcher.nw"
+#line 380 "switcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * lg.ko, the lguest Host: the Switcher.
@@ -15,7 +15,7 @@
 	.globl	lg_switcher_text_start
 lg_switcher_text_start:
 
-#line 161 "switcher.nw"
+#line 162 "switcher.nw"
 SYM_CODE_START(lg_switch_to_guest)
 	pushl	%ebp
 	pushl	%es
@@ -29,7 +29,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	movl	%edx, LGP_HOST_CR3(%eax)
 	sgdt	LGP_HOST_GDTR(%eax)
 	sidt	LGP_HOST_IDTR(%eax)
-#line 195 "switcher.nw"
+#line 196 "switcher.nw"
 	movl	(LGP_HOST_GDTR + 2)(%eax), %edx
 	andb	$0xFD, (GDT_ENTRY_TSS * 8 + 5)(%edx)
 	lgdt	LGP_GUEST_GDTR(%eax)
@@ -39,7 +39,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	ltr	%dx
 	xorl	%edx, %edx
 	lldt	%dx
-#line 226 "switcher.nw"
+#line 227 "switcher.nw"
 	leal	LGP_REGS(%eax), %esp
 	movl	%ebx, %cr3
 	popal
@@ -50,7 +50,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	addl	$8, %esp
 	iret
 SYM_CODE_END(lg_switch_to_guest)
-#line 258 "switcher.nw"
+#line 259 "switcher.nw"
 .macro lg_stub vector
 	.pushsection .rodata
 	.long	1f
@@ -76,7 +76,7 @@ vector = 0
 	.pushsection .rodata
 SYM_DATA_END(lg_trap_stubs)
 	.popsection
-#line 300 "switcher.nw"
+#line 301 "switcher.nw"
 SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%gs
 	pushl	%fs
@@ -94,7 +94,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lidt	LGP_HOST_IDTR(%eax)
 	movl	$(GDT_ENTRY_TSS * 8), %edx
 	ltr	%dx
-#line 345 "switcher.nw"
+#line 346 "switcher.nw"
 	movl	LGP_HOST_SP(%eax), %esp
 	movl	$__KERNEL_DS, %edx
 	movl	%edx, %ss
@@ -122,6 +122,6 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lret
 SYM_CODE_END(lg_return_to_host)
 
-#line 402 "switcher.nw"
+#line 403 "switcher.nw"
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:
