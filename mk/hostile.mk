@@ -41,3 +41,80 @@ $(DEBUG_BZIMAGE): $(DEBUG_KOUT)/.config
 		{ tail -n 30 $(DEBUG_HOST)/build.log; exit 1; }
 	@cp $(DEBUG_KOUT)/arch/x86/boot/bzImage $@
 	@echo '  KERNEL  $@'
+
+# ---------------------------------------------------------------------------
+# The hostile suite.  `make check-hostile` runs every test guest of category
+# hostile (tests/guests/, each killed with the reason its @expect names, or
+# carrying on), the randomized guest hostile-random with HOSTILE_SEEDS, and
+# devabuse (a hostile user of /dev/lguest), first on Debian's 686 kernel,
+# then on the debug Host with lg.ko built against it.  It prints the
+# figures and ends with `N passed, N failed`.  `make fuzz-guest` runs the
+# randomized guest seed after seed for FUZZ_TIME seconds (FUZZ_SEED the
+# first), on Debian's kernel or, with FUZZ_KERNEL=debug, on the debug Host.
+
+HOSTILE := $(BUILD)/hostile
+# FIRST:COUNT of the random guest's seeds in check-hostile.
+HOSTILE_SEEDS ?= 1:6
+# Seconds the whole suite may take on one kernel.
+HOSTILE_BUDGET ?= 420
+FUZZ_SEED ?= 1000
+FUZZ_TIME ?= 600
+FUZZ_KERNEL ?= debian
+HOSTILE_IN_CHECK ?= no
+
+HELP_LINES += 'make check-hostile hostile Guests, random Guests, devabuse: on Debian'"'"'s kernel and the debug Host' \
+	'make fuzz-guest   the random hostile Guest, seed after seed (FUZZ_SEED, FUZZ_TIME, FUZZ_KERNEL=debian|debug)'
+ifeq ($(HOSTILE_IN_CHECK),yes)
+CHECK_SUITES += hostile
+endif
+
+.PHONY: check-hostile fuzz-guest hostile-parts debug-lg
+
+# lg.ko for the debug Host: the same sources, built against its object tree.
+# Module.symvers is the kernel's own vmlinux.symvers (no module of the debug
+# Host exports anything lg.ko uses).
+DEBUG_LG := $(HOSTILE)/lg-debug.ko
+debug-lg: $(DEBUG_LG)
+$(DEBUG_LG): $(DEBUG_BZIMAGE) $(wildcard src/host/*.c src/host/*.h src/host/*.S) \
+		src/host/Kbuild src/include/lguest_abi.h
+	@mkdir -p $(HOSTILE)/kbuild-debug/include
+	@cp -p src/host/*.c src/host/*.h src/host/*.S src/host/Kbuild $(HOSTILE)/kbuild-debug/
+	@cp -p src/include/lguest_abi.h $(HOSTILE)/kbuild-debug/include/
+	@cmp -s $(DEBUG_KOUT)/vmlinux.symvers $(DEBUG_KOUT)/Module.symvers || \
+		cp $(DEBUG_KOUT)/vmlinux.symvers $(DEBUG_KOUT)/Module.symvers
+	@$(MAKE) -s -C $(DEBUG_KOUT) M=$(CURDIR)/$(HOSTILE)/kbuild-debug \
+		CONFIG_LGUEST_DEBUG=$(CONFIG_LGUEST_DEBUG) modules
+	@mkdir -p $(dir $@)
+	@cp $(HOSTILE)/kbuild-debug/lg.ko $@
+	@echo '  MODULE  $@ (for the debug Host)'
+
+$(HOSTILE)/devabuse: tests/hostile/devabuse.c src/include/lguest_abi.h | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@gcc -m32 -static -O2 -pthread -Wall -Wextra -Isrc/include -o $@ $<
+
+# One lab directory per kernel: busybox, the Launcher, its lg.ko, devabuse.
+# $(1): debian or debug, $(2): the lg.ko.
+define hostile_lab
+	@mkdir -p $(HOSTILE)/$(1)/bin
+	@cp $(LAB)/busybox $(LAB)/lguest $(HOSTILE)/$(1)/
+	@cp $(2) $(HOSTILE)/$(1)/lg.ko
+	@cp $(HOSTILE)/devabuse $(HOSTILE)/$(1)/bin/
+endef
+
+HOSTILE_RUNS = LAB_CATEGORY=hostile LAB_TEST_DIRS=tests/hostile LAB_PAIRS=no
+
+hostile-parts: lab $(DEBUG_LG) $(HOSTILE)/devabuse
+	$(call hostile_lab,debian,$(LAB)/lg.ko)
+	$(call hostile_lab,debug,$(DEBUG_LG))
+	@echo '  INITRD  $(HOSTILE)/{debian,debug}/initramfs.gz'
+	@$(HOSTILE_RUNS) LAB_SEEDS=$(HOSTILE_SEEDS) tests/lab/mkinitramfs \
+		$(HOSTILE)/debian/initramfs.gz $(HOSTILE)/debian $(GUESTS_OUT)
+	@$(HOSTILE_RUNS) LAB_SEEDS=$(HOSTILE_SEEDS) tests/lab/mkinitramfs \
+		$(HOSTILE)/debug/initramfs.gz $(HOSTILE)/debug $(GUESTS_OUT)
+
+check-hostile: hostile-parts
+	@tests/hostile/check-hostile --out $(HOSTILE) --seeds $(HOSTILE_SEEDS) \
+		--budget $(HOSTILE_BUDGET) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU) \
+		debian:$(LAB_KERNEL):$(HOSTILE)/debian/initramfs.gz \
+		debug:$(DEBUG_BZIMAGE):$(HOSTILE)/debug/initramfs.gz

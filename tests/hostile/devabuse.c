@@ -9,7 +9,16 @@
  * BUG and WARNING by the harness afterwards.
  *
  * Prints one line per case, "ok - NAME" or "FAIL - NAME: why", and ends
- * with "N passed, N failed".
+ * with "N passed, N failed" and a test guest's result line, for the lab
+ * harness (make check-hostile), which reads this metadata:
+ *
+ * @test     devabuse
+ * @summary  a hostile user of /dev/lguest: bad requests, bad memory, races
+ * @category hostile
+ * @program  /bin/devabuse
+ * @timeout  150
+ * @expect   SUCCESS
+ * @output   ^[0-9]+ passed, 0 failed
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -383,5 +392,9 @@ int main(void)
 	in_child("memory unmapped under the Guest", unmap_while_running, 20);
 
 	printf("%d passed, %d failed\n", passed, failed);
+	if (failed)
+		printf("Test result: FAILURE: %d of %d cases\n", failed, passed + failed);
+	else
+		printf("Test result: SUCCESS\n");
 	return failed ? 1 : 0;
 }

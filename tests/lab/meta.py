@@ -10,8 +10,17 @@ tests/guests/NAME.c:
     @expect   SUCCESS     or SKIP, or `killed REGEX`: the Host must kill the
                           Guest, and the Launcher's output must match REGEX
     @output   REGEX       optional: the Guest's output must also match this
+    @signal   SIG         what ends the Launcher at the timeout (default KILL;
+                          INT for a test of the Launcher's own stopping)
+    @seeded   yes         a randomized guest: it runs once per seed, each run
+                          named NAME.sSEED, with `seed=SEED` on its command line
+    @program  PATH        not a Guest but a program in the lab machine, run
+                          with no arguments; it prints its own result line
 
-`meta.py list DIR` prints `NAME TIMEOUT MEM` for the lab machine's /init.
+`meta.py list [--category C] [--seeds FIRST:COUNT] DIR...` prints, for the lab
+machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL ELF [ARGS...]
+where ELF is the test guest's name (/guests/ELF.elf), or an absolute path for
+a @program.  Without --seeds a seeded guest runs once, with seed 1.
 """
 import glob
 import os
@@ -19,7 +28,8 @@ import re
 import sys
 
 DEFAULTS = {"summary": "", "category": "functional", "timeout": "20",
-            "mem": "32", "expect": "SUCCESS", "output": ""}
+            "mem": "32", "expect": "SUCCESS", "output": "", "signal": "KILL",
+            "seeded": "", "program": ""}
 KEY = re.compile(r"^\s*(?:/?\*+|//)?\s*@(\w+)\s+(.*?)\s*$")
 
 
@@ -41,6 +51,8 @@ def parse(path):
     e = meta["expect"]
     if e not in ("SUCCESS", "SKIP") and not e.startswith("killed "):
         raise ValueError("%s: bad @expect %s" % (path, e))
+    if not re.match(r"^[A-Z0-9]+$", meta["signal"]):
+        raise ValueError("%s: bad @signal %s" % (path, meta["signal"]))
     meta["timeout"] = int(meta["timeout"])
     meta["mem"] = int(meta["mem"])
     return meta
@@ -57,8 +69,46 @@ def all_tests(directory):
     return tests
 
 
+def runs(directories, category=None, seeds=None):
+    """Every run of every test in DIRECTORIES, in order: the test's metadata
+    with `elf` (what /init starts) and `args` (its command line) added.
+    CATEGORY keeps only that @category; SEEDS is (first, count) for the
+    seeded guests."""
+    out = []
+    for d in directories:
+        for t in all_tests(d):
+            if category and t["category"] != category:
+                continue
+            t["elf"] = t["program"] or t["name"]
+            t["args"] = ""
+            if t["seeded"] == "yes":
+                first, count = seeds or (1, 1)
+                for s in range(first, first + count):
+                    r = dict(t)
+                    r["name"] = "%s.s%d" % (t["name"], s)
+                    r["seed"] = s
+                    r["args"] = "seed=%d" % s
+                    out.append(r)
+            else:
+                out.append(t)
+    return out
+
+
+def parse_seeds(text):
+    """FIRST:COUNT, or None for an empty text."""
+    if not text:
+        return None
+    first, count = text.split(":")
+    return int(first), int(count)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "list":
-        sys.exit("usage: meta.py list DIR")
-    for t in all_tests(sys.argv[2]):
-        print(t["name"], t["timeout"], t["mem"])
+    import argparse
+    ap = argparse.ArgumentParser(prog="meta.py")
+    ap.add_argument("command", choices=["list"])
+    ap.add_argument("--category", default="")
+    ap.add_argument("--seeds", default="")
+    ap.add_argument("dirs", nargs="+")
+    a = ap.parse_args()
+    for t in runs(a.dirs, a.category or None, parse_seeds(a.seeds)):
+        print(t["name"], t["timeout"], t["mem"], t["signal"], t["elf"], t["args"])
