@@ -2,13 +2,15 @@
  * host-segments: what the Host does to the Guest's segments.  A ring 0
  * code segment is lowered to ring 1, a call gate is refused, the
  * Switcher's own entries can be neither replaced nor used, a segment
- * register whose descriptor vanished comes back null, and SYSENTER faults.
+ * register whose descriptor vanished comes back null, TLS entries work, and
+ * SYSENTER faults.
  */
 #include "guest.h"
 
 const char test_title[] = "segments: ring 0 lowered, no gates, Host entries untouchable";
 
 static u32 tls[6];
+static u32 magic = 0x600DF00D;
 
 void test_main(void)
 {
@@ -41,7 +43,18 @@ void test_main(void)
 	if (caught.vector != 13)
 		fail("far jump to LGUEST_CS: vector %u, expected 13", caught.vector);
 
+	/* A TLS entry with a base: %gs:0 reads the word at that base. */
+	tls[2] = ((__pa(&magic) & 0xFFFF) << 16) | 0xFFFF;
+	tls[3] = (__pa(&magic) & 0xFF000000) | 0x00CFF200 |
+		 ((__pa(&magic) >> 16) & 0xFF);
+	hcall(LHCALL_LOAD_TLS, __pa(tls), 0, 0, 0);
+	asm volatile("movl %1, %%gs\n\tmovl %%gs:0, %0"
+		     : "=r"(gs) : "r"(7 * 8 + 3));
+	if (gs != magic)
+		fail("%%gs:0 through a TLS entry read %x, expected %x", gs, magic);
+
 	/* %gs holds a TLS entry that then disappears. */
+	memset(tls, 0, sizeof(tls));
 	tls[0] = 0x0000FFFF;
 	tls[1] = 0x00CFF200;
 	hcall(LHCALL_LOAD_TLS, __pa(tls), 0, 0, 0);
