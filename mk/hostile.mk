@@ -118,3 +118,8 @@ check-hostile: hostile-parts
 		--budget $(HOSTILE_BUDGET) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU) \
 		debian:$(LAB_KERNEL):$(HOSTILE)/debian/initramfs.gz \
 		debug:$(DEBUG_BZIMAGE):$(HOSTILE)/debug/initramfs.gz
+
+fuzz-guest: hostile-parts
+	@tests/hostile/fuzz-guest $(HOSTILE)/$(FUZZ_KERNEL) $(GUESTS_OUT) \
+		$(if $(filter debug,$(FUZZ_KERNEL)),$(DEBUG_BZIMAGE),$(LAB_KERNEL)) \
+		$(HOSTILE)/fuzz-$(FUZZ_KERNEL) $(FUZZ_SEED) $(FUZZ_TIME)

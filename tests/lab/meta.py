@@ -17,7 +17,7 @@ tests/guests/NAME.c:
     @program  PATH        not a Guest but a program in the lab machine, run
                           with no arguments; it prints its own result line
 
-`meta.py list [--category C] [--seeds FIRST:COUNT] DIR...` prints, for the lab
+`meta.py list [--category C] [--seeds FIRST:COUNT] [--only REGEX] DIR...` prints, for the lab
 machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL ELF [ARGS...]
 where ELF is the test guest's name (/guests/ELF.elf), or an absolute path for
 a @program.  Without --seeds a seeded guest runs once, with seed 1.
@@ -69,7 +69,7 @@ def all_tests(directory):
     return tests
 
 
-def runs(directories, category=None, seeds=None):
+def runs(directories, category=None, seeds=None, only=None):
     """Every run of every test in DIRECTORIES, in order: the test's metadata
     with `elf` (what /init starts) and `args` (its command line) added.
     CATEGORY keeps only that @category; SEEDS is (first, count) for the
@@ -78,6 +78,8 @@ def runs(directories, category=None, seeds=None):
     for d in directories:
         for t in all_tests(d):
             if category and t["category"] != category:
+                continue
+            if only and not re.search(only, t["name"]):
                 continue
             t["elf"] = t["program"] or t["name"]
             t["args"] = ""
@@ -108,7 +110,8 @@ if __name__ == "__main__":
     ap.add_argument("command", choices=["list"])
     ap.add_argument("--category", default="")
     ap.add_argument("--seeds", default="")
+    ap.add_argument("--only", default="", help="a regex the names must match")
     ap.add_argument("dirs", nargs="+")
     a = ap.parse_args()
-    for t in runs(a.dirs, a.category or None, parse_seeds(a.seeds)):
+    for t in runs(a.dirs, a.category or None, parse_seeds(a.seeds), a.only or None):
         print(t["name"], t["timeout"], t["mem"], t["signal"], t["elf"], t["args"])
