@@ -54,7 +54,7 @@ $(DEBUG_BZIMAGE): $(DEBUG_KOUT)/.config
 
 HOSTILE := $(BUILD)/hostile
 # FIRST:COUNT of the random guest's seeds in check-hostile.
-HOSTILE_SEEDS ?= 1:6
+HOSTILE_SEEDS ?= 1:10
 # Seconds the whole suite may take on one kernel.
 HOSTILE_BUDGET ?= 420
 FUZZ_SEED ?= 1000

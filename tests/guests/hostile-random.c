@@ -18,7 +18,7 @@ const char test_title[] = "random hypercalls, faults and descriptors";
 #define CMD_LINE_PTR	0x228u
 #define MEM_END		0x2000000u	/* @mem 32 */
 #define SCRATCH		0x00800000u	/* 4 MB of scratch mappings */
-#define DEFAULT_ITERS	4000u
+#define DEFAULT_ITERS	5000u
 
 static u32 rng;
 
