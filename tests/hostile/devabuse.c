@@ -261,22 +261,32 @@ static int concurrent_readers(void)
 	return still ? 11 : 0;
 }
 
+/*
+ * Start the spinning Guest in a thread of its own and give it time to get
+ * going: 0, or 10 when the Host refused a valid Guest.
+ */
+static int start_guest(struct guest *g, struct runner *r, pthread_t *t)
+{
+	r->fd = open_lguest();
+	make_guest(g, GUEST_PAGES);
+	if (init_guest(r->fd, g) != 0)
+		return 10;
+	signal(SIGUSR1, nothing);
+	pthread_create(t, NULL, run_guest, r);
+	sleep_ms(300);
+	return 0;
+}
+
 /* The Guest runs in one thread while another closes the descriptor. */
 static int close_while_running(void)
 {
 	struct guest g;
 	struct runner r;
 	pthread_t t;
-	int fd = open_lguest();
 
-	make_guest(&g, GUEST_PAGES);
-	if (init_guest(fd, &g) != 0)
+	if (start_guest(&g, &r, &t))
 		return 10;
-	signal(SIGUSR1, nothing);
-	r.fd = fd;
-	pthread_create(&t, NULL, run_guest, &r);
-	sleep_ms(300);
-	close(fd);
+	close(r.fd);
 	pthread_kill(t, SIGUSR1);
 	pthread_join(t, NULL);
 	return 0;
@@ -288,14 +298,9 @@ static int exit_while_running(void)
 	struct guest g;
 	struct runner r;
 	pthread_t t;
-	int fd = open_lguest();
 
-	make_guest(&g, GUEST_PAGES);
-	if (init_guest(fd, &g) != 0)
+	if (start_guest(&g, &r, &t))
 		return 10;
-	r.fd = fd;
-	pthread_create(&t, NULL, run_guest, &r);
-	sleep_ms(300);
 	_exit(0);
 }
 
@@ -309,20 +314,14 @@ static int unmap_while_running(void)
 	struct guest g;
 	struct runner r;
 	pthread_t t;
-	int fd = open_lguest();
 
-	make_guest(&g, GUEST_PAGES);
-	if (init_guest(fd, &g) != 0)
+	if (start_guest(&g, &r, &t))
 		return 10;
-	signal(SIGUSR1, nothing);
-	r.fd = fd;
-	pthread_create(&t, NULL, run_guest, &r);
-	sleep_ms(300);
 	munmap(g.mem, (GUEST_PAGES + 1) * PAGE);
 	sleep_ms(300);
 	pthread_kill(t, SIGUSR1);
 	pthread_join(t, NULL);
-	close(fd);
+	close(r.fd);
 	return 0;
 }
 
