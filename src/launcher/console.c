@@ -1,4 +1,4 @@
-#line 1932 "launcher.nw"
+#line 1928 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The virtio console on the Launcher's terminal.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -50,7 +50,7 @@ static int console_output(struct virtqueue *vq)
 		return -1;
 	return any ? vq_interrupt(vq) : 0;
 }
-#line 2006 "launcher.nw"
+#line 2002 "launcher.nw"
 static void *console_thread(struct virtqueue *vq)
 {
 	struct pollfd fds[2] = { { .fd = console_in, .events = POLLIN },
@@ -63,7 +63,7 @@ static void *console_thread(struct virtqueue *vq)
 
 	for (;;) {
 		
-#line 2052 "launcher.nw"
+#line 2048 "launcher.nw"
 while (have) {
 	r = vq_deliver(vq, NULL, 0, held, have, false, &taken);
 	if (r < 0)
@@ -73,7 +73,7 @@ while (have) {
 	memmove(held, held + taken, have - taken);
 	have -= taken;
 }
-#line 2018 "launcher.nw"
+#line 2014 "launcher.nw"
 		if (fds[0].fd < 0 && have == 0)
 			return NULL;
 		if (poll(fds, 2, -1) < 0)
@@ -100,7 +100,7 @@ while (have) {
 		have += (size_t)n < room ? (size_t)n : room;
 	}
 }
-#line 2067 "launcher.nw"
+#line 2063 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd)
 {
 	struct device *dev = add_device("console", VIRTIO_ID_CONSOLE, 2, 0,
@@ -114,7 +114,7 @@ struct device *setup_console(int in_fd, int out_fd)
 	dev->priv = console_thread;
 	return dev;
 }
-#line 2087 "launcher.nw"
+#line 2083 "launcher.nw"
 void *input_thread(void *arg)
 {
 	struct virtqueue *vq = arg;

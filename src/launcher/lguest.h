@@ -108,7 +108,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 	      const void *src, size_t len);
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
-#line 1559 "launcher.nw"
+#line 1555 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -136,7 +136,7 @@ u8 *device_features(struct device *dev);
 int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void reset_devices(void);
-#line 1903 "launcher.nw"
+#line 1899 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);

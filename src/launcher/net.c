@@ -1,4 +1,4 @@
-#line 2300 "launcher.nw"
+#line 2296 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The virtio network device on a tap interface.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -41,7 +41,7 @@ static int net_output(struct virtqueue *vq)
 		return -1;
 	return any ? vq_interrupt(vq) : 0;
 }
-#line 2350 "launcher.nw"
+#line 2346 "launcher.nw"
 static void *net_thread(struct virtqueue *vq)
 {
 	static u8 frame[MAX_FRAME];
@@ -67,7 +67,7 @@ static void *net_thread(struct virtqueue *vq)
 			stop_guest();
 	}
 }
-#line 2385 "launcher.nw"
+#line 2381 "launcher.nw"
 struct device *setup_net(const char *tap)
 {
 	struct ifreq ifr = { .ifr_flags = IFF_TAP | IFF_NO_PI };

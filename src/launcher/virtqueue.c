@@ -140,12 +140,13 @@ int vq_interrupt(struct virtqueue *vq)
 			    vq->irq, strerror(errno));
 	return 0;
 }
-#line 1409 "launcher.nw"
-size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
-		void *dst, size_t len)
+#line 1410 "launcher.nw"
+static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
+		       u8 *buf, size_t len, bool into_iov)
 {
 	size_t done = 0, part;
 	unsigned int i;
+	u8 *at;
 
 	for (i = 0; i < n && done < len; i++) {
 		if (skip >= iov[i].iov_len) {
@@ -155,33 +156,27 @@ size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
 		part = iov[i].iov_len - skip;
 		if (part > len - done)
 			part = len - done;
-		memcpy((u8 *)dst + done, (u8 *)iov[i].iov_base + skip, part);
+		at = (u8 *)iov[i].iov_base + skip;
+		if (into_iov)
+			memcpy(at, buf + done, part);
+		else
+			memcpy(buf + done, at, part);
 		done += part;
 		skip = 0;
 	}
 	return done;
 }
 
+size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
+		void *dst, size_t len)
+{
+	return iov_copy(iov, n, skip, dst, len, false);
+}
+
 size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 	      const void *src, size_t len)
 {
-	size_t done = 0, part;
-	unsigned int i;
-
-	for (i = 0; i < n && done < len; i++) {
-		if (skip >= iov[i].iov_len) {
-			skip -= iov[i].iov_len;
-			continue;
-		}
-		part = iov[i].iov_len - skip;
-		if (part > len - done)
-			part = len - done;
-		memcpy((u8 *)iov[i].iov_base + skip, (const u8 *)src + done,
-		       part);
-		done += part;
-		skip = 0;
-	}
-	return done;
+	return iov_copy(iov, n, skip, (u8 *)src, len, true);
 }
 
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
@@ -206,7 +201,7 @@ unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return k;
 }
-#line 1496 "launcher.nw"
+#line 1492 "launcher.nw"
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	       const void *data, size_t len, bool whole, size_t *taken)
 {
