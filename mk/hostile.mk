@@ -102,7 +102,7 @@ define hostile_lab
 	@cp $(HOSTILE)/devabuse $(HOSTILE)/$(1)/bin/
 endef
 
-HOSTILE_RUNS = LAB_CATEGORY=hostile LAB_TEST_DIRS=tests/hostile LAB_PAIRS=no
+HOSTILE_RUNS = LAB_CATEGORY=hostile LAB_TEST_DIRS=tests/hostile LAB_PAIRS=tests/hostile/pairs
 
 hostile-parts: lab $(DEBUG_LG) $(HOSTILE)/devabuse
 	$(call hostile_lab,debian,$(LAB)/lg.ko)
