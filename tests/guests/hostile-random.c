@@ -80,9 +80,16 @@ static void random_hypercall(int async)
 	u32 nr, a1 = 0, a2 = 0, a3 = 0, d = below(4);
 	u32 vec;
 
-	switch (below(10)) {
+	switch (below(11)) {
 	case 0:
 		nr = LHCALL_FLUSH_TLB; a1 = below(3);
+		break;
+	case 10:
+		/* Sleep until the clock, armed just before, wakes us. */
+		if (async)
+			return;
+		set_clockevent(20000 + below(200000));
+		nr = LHCALL_HALT;
 		break;
 	case 1:
 		nr = LHCALL_SET_CLOCKEVENT; a1 = below(2) ? 0 : below(2000000);
