@@ -1,4 +1,4 @@
-#line 1009 "host.nw"
+#line 1023 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: the Switcher's home, module load, the run loop.
@@ -361,11 +361,16 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = 0x37F;
 	fx->mxcsr = 0x1F80;
 }
-#line 997 "host.nw"
+#line 1006 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
+	u32 blocked = lg_blocked_irqs(lg);
+
+	if (lg->exit.kind)
+		return;
 	set_current_state(TASK_INTERRUPTIBLE);
-	if (!lg_irq_wanted(lg) && !signal_pending(current))
+	if (!(READ_ONCE(lg->irqs_pending[0]) & ~blocked) &&
+	    !signal_pending(current))
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }

@@ -1,4 +1,4 @@
-#line 2730 "host.nw"
+#line 2745 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: shadow page tables.
@@ -8,7 +8,7 @@
 #include <linux/mm.h>
 #include "lg.h"
 
-#line 2361 "host.nw"
+#line 2376 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -42,7 +42,7 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
 	return true;
 }
-#line 2414 "host.nw"
+#line 2429 "host.nw"
 static void lg_release_pte(u32 *pte)
 {
 	if (*pte & _PAGE_PRESENT)
@@ -73,7 +73,7 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 	for (i = from; i < to && i < lg_switcher_slot(); i++)
 		lg_release_pgd(&s->pgd[i]);
 }
-#line 2481 "host.nw"
+#line 2496 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
 	if (present)
@@ -134,7 +134,7 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
 	return true;
 }
-#line 2566 "host.nw"
+#line 2581 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -164,7 +164,7 @@ void lg_free_shadows(struct lguest *lg)
 		free_page((unsigned long)lg->shadows[i].pgd);
 	}
 }
-#line 2601 "host.nw"
+#line 2616 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -179,7 +179,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	}
 	return NULL;
 }
-#line 2620 "host.nw"
+#line 2635 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -198,7 +198,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 	if (lg_use_shadow(lg, i, gpgdir))
 		lg_kill(lg, "the Host is out of memory");
 }
-#line 2646 "host.nw"
+#line 2661 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -206,7 +206,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 	lg_kill(lg, "it has no page tables");
 	return false;
 }
-#line 2670 "host.nw"
+#line 2685 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;

@@ -1,4 +1,4 @@
-#line 1286 "host.nw"
+#line 1300 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: /dev/lguest.
@@ -13,7 +13,7 @@
 #include <linux/uaccess.h>
 #include "lg.h"
 
-#line 1109 "host.nw"
+#line 1123 "host.nw"
 static DEFINE_MUTEX(lg_init_lock);
 
 static int lg_initialize(struct file *file, const char __user *in)
@@ -72,7 +72,7 @@ unlock:
 	mutex_unlock(&lg_init_lock);
 	return err;
 }
-#line 1059 "host.nw"
+#line 1073 "host.nw"
 static ssize_t lg_dev_write(struct file *file, const char __user *in,
 			    size_t size, loff_t *off)
 {
@@ -100,7 +100,7 @@ static ssize_t lg_dev_write(struct file *file, const char __user *in,
 		return -EINVAL;
 	}
 }
-#line 1187 "host.nw"
+#line 1201 "host.nw"
 static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 			   loff_t *off)
 {
@@ -130,7 +130,7 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 		return -EFAULT;
 	return sizeof(e);
 }
-#line 1223 "host.nw"
+#line 1237 "host.nw"
 static int lg_dev_release(struct inode *inode, struct file *file)
 {
 	struct lguest *lg = file->private_data;
@@ -144,7 +144,7 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	kfree(lg);
 	return 0;
 }
-#line 1250 "host.nw"
+#line 1264 "host.nw"
 static int lg_dev_open(struct inode *inode, struct file *file)
 {
 	file->private_data = NULL;
