@@ -1,4 +1,4 @@
-#line 2116 "launcher.nw"
+#line 2148 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The virtio block device on a file.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -35,7 +35,7 @@ static u8 block_rw(struct block *b, bool write, const struct iovec *iov,
 		done = preadv(b->fd, part, k, sector * 512);
 	return done == (ssize_t)len ? VIRTIO_BLK_S_OK : VIRTIO_BLK_S_IOERR;
 }
-#line 2162 "launcher.nw"
+#line 2194 "launcher.nw"
 static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 {
 	struct virtio_blk_outhdr h;
@@ -79,25 +79,16 @@ static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 	return 0;
 }
 
+static int block_chain(struct virtqueue *vq, struct vq_chain *c, u32 *written)
+{
+	return block_request(vq->dev->priv, c, written);
+}
+
 static int block_service(struct virtqueue *vq)
 {
-	struct block *b = vq->dev->priv;
-	struct vq_chain c;
-	bool any = false;
-	u32 written = 0;
-	int r;
-
-	while ((r = vq_pop(vq, &c)) == 1) {
-		if (block_request(b, &c, &written) < 0)
-			return -1;
-		vq_push(vq, c.head, written);
-		any = true;
-	}
-	if (r < 0)
-		return -1;
-	return any ? vq_interrupt(vq) : 0;
+	return vq_serve(vq, block_chain);
 }
-#line 2232 "launcher.nw"
+#line 2255 "launcher.nw"
 struct device *setup_block(const char *spec)
 {
 	struct virtio_blk_config cfg;

@@ -1,4 +1,4 @@
-#line 1928 "launcher.nw"
+#line 1961 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The virtio console on the Launcher's terminal.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -31,26 +31,25 @@ int write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
+static int console_chain(struct virtqueue *vq, struct vq_chain *c,
+			 u32 *written)
+{
+	unsigned int i;
+
+	(void)vq;
+	(void)written;
+	for (i = 0; i < c->n_out; i++)
+		if (write_all(console_out, c->iov[i].iov_base,
+			      c->iov[i].iov_len) < 0)
+			return -1;
+	return 0;
+}
+
 static int console_output(struct virtqueue *vq)
 {
-	struct vq_chain c;
-	unsigned int i;
-	bool any = false;
-	int r;
-
-	while ((r = vq_pop(vq, &c)) == 1) {
-		for (i = 0; i < c.n_out; i++)
-			if (write_all(console_out, c.iov[i].iov_base,
-				      c.iov[i].iov_len) < 0)
-				return -1;
-		vq_push(vq, c.head, 0);
-		any = true;
-	}
-	if (r < 0)
-		return -1;
-	return any ? vq_interrupt(vq) : 0;
+	return vq_serve(vq, console_chain);
 }
-#line 2002 "launcher.nw"
+#line 2034 "launcher.nw"
 static void *console_thread(struct virtqueue *vq)
 {
 	struct pollfd fds[2] = { { .fd = console_in, .events = POLLIN },
@@ -63,7 +62,7 @@ static void *console_thread(struct virtqueue *vq)
 
 	for (;;) {
 		
-#line 2048 "launcher.nw"
+#line 2080 "launcher.nw"
 while (have) {
 	r = vq_deliver(vq, NULL, 0, held, have, false, &taken);
 	if (r < 0)
@@ -73,7 +72,7 @@ while (have) {
 	memmove(held, held + taken, have - taken);
 	have -= taken;
 }
-#line 2014 "launcher.nw"
+#line 2046 "launcher.nw"
 		if (fds[0].fd < 0 && have == 0)
 			return NULL;
 		if (poll(fds, 2, -1) < 0)
@@ -100,7 +99,7 @@ while (have) {
 		have += (size_t)n < room ? (size_t)n : room;
 	}
 }
-#line 2063 "launcher.nw"
+#line 2095 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd)
 {
 	struct device *dev = add_device("console", VIRTIO_ID_CONSOLE, 2, 0,
@@ -114,7 +113,7 @@ struct device *setup_console(int in_fd, int out_fd)
 	dev->priv = console_thread;
 	return dev;
 }
-#line 2083 "launcher.nw"
+#line 2115 "launcher.nw"
 void *input_thread(void *arg)
 {
 	struct virtqueue *vq = arg;

@@ -100,6 +100,9 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c);
 void vq_unpop(struct virtqueue *vq);
 void vq_push(struct virtqueue *vq, u16 head, u32 len);
 int vq_interrupt(struct virtqueue *vq);
+int vq_serve(struct virtqueue *vq,
+	     int (*handle)(struct virtqueue *vq, struct vq_chain *c,
+			   u32 *written));
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	       const void *data, size_t len, bool whole, size_t *taken);
 size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
@@ -108,7 +111,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 	      const void *src, size_t len);
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
-#line 1555 "launcher.nw"
+#line 1588 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -136,7 +139,7 @@ u8 *device_features(struct device *dev);
 int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void reset_devices(void);
-#line 1899 "launcher.nw"
+#line 1932 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);

@@ -1,4 +1,4 @@
-#line 2296 "launcher.nw"
+#line 2319 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The virtio network device on a tap interface.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -18,30 +18,28 @@
 
 static int tap_fd = -1;
 
-static int net_output(struct virtqueue *vq)
+static int net_chain(struct virtqueue *vq, struct vq_chain *c, u32 *written)
 {
 	struct iovec frame[VQ_MAX_NUM];
-	struct vq_chain c;
 	unsigned int k;
-	bool any = false;
-	int r;
 
-	while ((r = vq_pop(vq, &c)) == 1) {
-		if (c.out_len < NET_HDR_LEN)
-			return fail("network packet without its %zu-byte "
-				    "header", NET_HDR_LEN);
-		k = iov_slice(c.iov, c.n_out, NET_HDR_LEN,
-			      c.out_len - NET_HDR_LEN, frame);
-		if (writev(tap_fd, frame, k) < 0)
-			say("net: dropped a frame: %s\n", strerror(errno));
-		vq_push(vq, c.head, 0);
-		any = true;
-	}
-	if (r < 0)
-		return -1;
-	return any ? vq_interrupt(vq) : 0;
+	(void)vq;
+	(void)written;
+	if (c->out_len < NET_HDR_LEN)
+		return fail("network packet without its %zu-byte header",
+			    NET_HDR_LEN);
+	k = iov_slice(c->iov, c->n_out, NET_HDR_LEN,
+		      c->out_len - NET_HDR_LEN, frame);
+	if (writev(tap_fd, frame, k) < 0)
+		say("net: dropped a frame: %s\n", strerror(errno));
+	return 0;
 }
-#line 2346 "launcher.nw"
+
+static int net_output(struct virtqueue *vq)
+{
+	return vq_serve(vq, net_chain);
+}
+#line 2367 "launcher.nw"
 static void *net_thread(struct virtqueue *vq)
 {
 	static u8 frame[MAX_FRAME];
@@ -67,7 +65,7 @@ static void *net_thread(struct virtqueue *vq)
 			stop_guest();
 	}
 }
-#line 2381 "launcher.nw"
+#line 2402 "launcher.nw"
 struct device *setup_net(const char *tap)
 {
 	struct ifreq ifr = { .ifr_flags = IFF_TAP | IFF_NO_PI };
