@@ -1,4 +1,4 @@
-#line 1023 "host.nw"
+#line 1097 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: the Switcher's home, module load, the run loop.
@@ -32,7 +32,7 @@ static_assert(offsetof(struct lg_pages, state.guest_gdt) == LGP_GUEST_GDT);
 static_assert(sizeof(struct lg_pages) == 2 * PAGE_SIZE);
 static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
-#line 278 "host.nw"
+#line 280 "host.nw"
 void lg_kill(struct lguest *lg, const char *fmt, ...)
 {
 	va_list ap;
@@ -47,7 +47,7 @@ void lg_kill(struct lguest *lg, const char *fmt, ...)
 	if (IS_ENABLED(CONFIG_LGUEST_DEBUG))
 		pr_info("lguest: killed a Guest: %s\n", lg->exit.why);
 }
-#line 241 "host.nw"
+#line 243 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len)
 {
 	if ((u64)gpa + len > lg->mem_end) {
@@ -75,7 +75,7 @@ bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len)
 	}
 	return true;
 }
-#line 298 "host.nw"
+#line 300 "host.nw"
 bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val)
 {
 	return lg_read(lg, gpa, val, sizeof(*val));
@@ -85,7 +85,7 @@ bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val)
 {
 	return lg_write(lg, gpa, &val, sizeof(val));
 }
-#line 466 "host.nw"
+#line 468 "host.nw"
 static struct page **lg_switcher_pages;
 static void *lg_switcher_base;
 unsigned long lg_switcher_addr;
@@ -95,7 +95,7 @@ static u32 lg_switcher_pfn(unsigned int i)
 {
 	return page_to_pfn(lg_switcher_pages[i]);
 }
-#line 445 "host.nw"
+#line 447 "host.nw"
 static void lg_unmap_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu;
@@ -109,7 +109,7 @@ static void lg_unmap_switcher(void)
 		__free_page(lg_switcher_pages[i]);
 	kfree(lg_switcher_pages);
 }
-#line 344 "host.nw"
+#line 346 "host.nw"
 static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 {
 	void *spacer[8], *addr;
@@ -135,7 +135,7 @@ static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 		vunmap(spacer[i]);
 	return addr;
 }
-#line 387 "host.nw"
+#line 389 "host.nw"
 static int __init lg_map_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu, first;
@@ -188,7 +188,7 @@ free_all:
 	kfree(lg_switcher_pages);
 	return -ENOMEM;
 }
-#line 504 "host.nw"
+#line 506 "host.nw"
 static int lg_param_refuse(const char *val, const struct kernel_param *kp)
 {
 	return -EPERM;
@@ -200,7 +200,34 @@ static const struct kernel_param_ops lg_switcher_addr_ops = {
 };
 module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
 MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
-#line 539 "host.nw"
+#line 546 "host.nw"
+atomic_t lg_guests = ATOMIC_INIT(0);
+atomic_t lg_shadow_pages = ATOMIC_INIT(0);
+atomic_t lg_pinned_pages = ATOMIC_INIT(0);
+
+static const struct kernel_param_ops lg_count_ops = {
+	.set = lg_param_refuse,
+	.get = param_get_int,
+};
+module_param_cb(guests, &lg_count_ops, &lg_guests.counter, 0444);
+MODULE_PARM_DESC(guests, "Guests that exist (read-only)");
+module_param_cb(shadow_pages, &lg_count_ops, &lg_shadow_pages.counter, 0444);
+MODULE_PARM_DESC(shadow_pages, "Pages of shadow page tables (read-only)");
+module_param_cb(pinned_pages, &lg_count_ops, &lg_pinned_pages.counter, 0444);
+MODULE_PARM_DESC(pinned_pages, "Launcher pages pinned by shadow entries (read-only)");
+#line 571 "host.nw"
+static void lg_check_counts(void)
+{
+	int guests = atomic_read(&lg_guests);
+	int shadow = atomic_read(&lg_shadow_pages);
+	int pinned = atomic_read(&lg_pinned_pages);
+
+	if (!WARN(guests || shadow || pinned,
+		  "lguest: %d Guests, %d shadow pages and %d pins never given back\n",
+		  guests, shadow, pinned))
+		pr_info("lguest: unloaded; every Guest, shadow page and pin was given back\n");
+}
+#line 606 "host.nw"
 static const struct desc_struct lg_cs_desc = {
 	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0xB, .s = 1, .p = 1,
 	.d = 1, .g = 1,
@@ -226,7 +253,7 @@ static void lg_host_segments(bool install)
 		}
 	}
 }
-#line 588 "host.nw"
+#line 655 "host.nw"
 static struct lg_gate lg_default_idt[IDT_ENTRIES];
 
 static struct lg_gate lg_make_gate(u32 addr, u32 sel, u32 type, u32 dpl)
@@ -252,13 +279,13 @@ static void __init lg_setup_default_idt(void)
 						 i == LGUEST_TRAP_ENTRY ? 1 : 0);
 	}
 }
-#line 675 "host.nw"
+#line 743 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu)
 {
 	return (struct lg_pages *)(lg_switcher_addr +
 				   (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE);
 }
-#line 695 "host.nw"
+#line 763 "host.nw"
 static void lg_setup_cpu_pages(struct lg_pages *p)
 {
 	p->state.guest_tss.sp0 = (unsigned long)(&p->regs + 1);
@@ -269,7 +296,7 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
 	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
 }
-#line 788 "host.nw"
+#line 856 "host.nw"
 static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 {
 	unsigned long base = (unsigned long)tss;
@@ -284,7 +311,7 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 	d->type = 9;
 	d->p = 1;
 }
-#line 755 "host.nw"
+#line 823 "host.nw"
 static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 {
 	struct lg_state *st = &p->state;
@@ -309,7 +336,7 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 	if (lg->direct_syscall && (lg->idt[IA32_SYSCALL_VECTOR].hi & LG_GATE_PRESENT))
 		st->guest_idt[IA32_SYSCALL_VECTOR] = lg->idt[IA32_SYSCALL_VECTOR];
 }
-#line 838 "host.nw"
+#line 906 "host.nw"
 static void lg_switch(struct lguest *lg)
 {
 	struct lg_pages *p = lg_cpu_pages(smp_processor_id());
@@ -344,7 +371,7 @@ static void lg_switch(struct lguest *lg)
 		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	lg->regs = p->regs;
 }
-#line 903 "host.nw"
+#line 971 "host.nw"
 static void lg_fpu_load(struct fxregs_state *fx)
 {
 	asm volatile("fxrstor %0" : : "m" (*fx));
@@ -361,7 +388,7 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = 0x37F;
 	fx->mxcsr = 0x1F80;
 }
-#line 1006 "host.nw"
+#line 1080 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	u32 blocked = lg_blocked_irqs(lg);
@@ -374,7 +401,7 @@ static void lg_halt(struct lguest *lg)
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
-#line 953 "host.nw"
+#line 1023 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
@@ -385,6 +412,10 @@ int lg_run(struct lguest *lg)
 		cond_resched();
 
 		lg_do_async_hcalls(lg);
+		if (!lg->exit.kind && lg->hcall_pending) {
+			lg->hcall_pending = false;
+			lg_hypercall(lg);
+		}
 		if (lg->exit.kind)
 			continue;
 		lg_update_time(lg);
@@ -407,7 +438,7 @@ int lg_run(struct lguest *lg)
 		lg_handle_trap(lg);
 	}
 }
-#line 631 "host.nw"
+#line 698 "host.nw"
 static int __init lg_init(void)
 {
 	unsigned int cpu;
@@ -440,6 +471,7 @@ static void __exit lg_exit(void)
 	lg_device_exit();
 	lg_host_segments(false);
 	lg_unmap_switcher();
+	lg_check_counts();
 }
 
 module_init(lg_init);

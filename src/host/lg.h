@@ -1,4 +1,4 @@
-#line 189 "host.nw"
+#line 190 "host.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * lg.ko, the lguest Host: shared declarations.
@@ -32,8 +32,9 @@
 #define LGP_GUEST_IDTR		(PAGE_SIZE + 34)
 #define LGP_GUEST_GDT		(PAGE_SIZE + 256)
 
-#line 202 "host.nw"
+#line 203 "host.nw"
 #ifndef __ASSEMBLY__
+#include <linux/atomic.h>
 #include <linux/hrtimer.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
@@ -138,6 +139,7 @@ struct lguest {
 	u32 noirq_start, noirq_end;
 	bool direct_syscall;
 	unsigned int next_hcall;
+	bool hcall_pending;
 
 	/* Virtual interrupts, the clock, sleeping. */
 	DECLARE_BITMAP(irqs_pending, LGUEST_IRQS);
@@ -151,7 +153,7 @@ struct lguest {
 	/* What the next read() reports; kind 0 means "keep running". */
 	struct lguest_exit exit;
 };
-#line 484 "host.nw"
+#line 486 "host.nw"
 extern unsigned long lg_switcher_addr;
 
 static inline unsigned int lg_switcher_slot(void)
@@ -164,7 +166,9 @@ static inline u32 lg_reserve_mem(void)
 {
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
-#line 710 "host.nw"
+#line 539 "host.nw"
+extern atomic_t lg_guests, lg_shadow_pages, lg_pinned_pages;
+#line 778 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
 bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
@@ -174,16 +178,16 @@ __printf(2, 3) void lg_kill(struct lguest *lg, const char *fmt, ...);
 int lg_run(struct lguest *lg);
 int lg_device_init(void);
 void lg_device_exit(void);
-#line 879 "host.nw"
+#line 947 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
-#line 925 "host.nw"
+#line 993 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
-#line 1565 "host.nw"
+#line 1652 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
-#line 2025 "host.nw"
+#line 2113 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -193,13 +197,13 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 2326 "host.nw"
+#line 2414 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
 void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
-#line 2766 "host.nw"
+#line 2863 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -209,6 +213,6 @@ bool lg_prepare_shadow(struct lguest *lg);
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
 void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
-#line 216 "host.nw"
+#line 218 "host.nw"
 #endif /* __ASSEMBLY__ */
 #endif /* _LG_H */

@@ -1,4 +1,4 @@
-#line 2745 "host.nw"
+#line 2842 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: shadow page tables.
@@ -8,7 +8,7 @@
 #include <linux/mm.h>
 #include "lg.h"
 
-#line 2376 "host.nw"
+#line 2464 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -42,11 +42,13 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
 	return true;
 }
-#line 2429 "host.nw"
+#line 2517 "host.nw"
 static void lg_release_pte(u32 *pte)
 {
-	if (*pte & _PAGE_PRESENT)
+	if (*pte & _PAGE_PRESENT) {
 		unpin_user_page(pfn_to_page(*pte >> PAGE_SHIFT));
+		atomic_dec(&lg_pinned_pages);
+	}
 	*pte = 0;
 }
 
@@ -61,6 +63,7 @@ static void lg_release_pgd(u32 *pgd)
 	for (i = 0; i < PTRS_PER_PTE; i++)
 		lg_release_pte(&table[i]);
 	free_page((unsigned long)table);
+	atomic_dec(&lg_shadow_pages);
 	*pgd = 0;
 }
 
@@ -73,7 +76,7 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 	for (i = from; i < to && i < lg_switcher_slot(); i++)
 		lg_release_pgd(&s->pgd[i]);
 }
-#line 2496 "host.nw"
+#line 2587 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
 	if (present)
@@ -116,6 +119,7 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 			lg_kill(lg, "the Host is out of memory");
 			return false;
 		}
+		atomic_inc(&lg_shadow_pages);
 		s->pgd[lg_pgd_index(vaddr)] = __pa(table) | _PAGE_PRESENT |
 					      _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED;
 	}
@@ -129,12 +133,13 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 			gpte >> PAGE_SHIFT);
 		return false;
 	}
+	atomic_inc(&lg_pinned_pages);
 	lg_release_pte(pte);
 	*pte = page_to_pfn(page) << PAGE_SHIFT | _PAGE_PRESENT | _PAGE_ACCESSED |
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
 	return true;
 }
-#line 2581 "host.nw"
+#line 2674 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -143,6 +148,7 @@ static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 		s->pgd = (u32 *)get_zeroed_page(GFP_KERNEL);
 		if (!s->pgd)
 			return -ENOMEM;
+		atomic_inc(&lg_shadow_pages);
 	}
 	lg_release_range(s, 0, PTRS_PER_PGD);
 	s->gpgdir = gpgdir;
@@ -160,11 +166,14 @@ void lg_free_shadows(struct lguest *lg)
 	unsigned int i;
 
 	for (i = 0; i < LG_SHADOWS; i++) {
+		if (!lg->shadows[i].pgd)
+			continue;
 		lg_release_range(&lg->shadows[i], 0, PTRS_PER_PGD);
 		free_page((unsigned long)lg->shadows[i].pgd);
+		atomic_dec(&lg_shadow_pages);
 	}
 }
-#line 2616 "host.nw"
+#line 2713 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -179,7 +188,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	}
 	return NULL;
 }
-#line 2635 "host.nw"
+#line 2732 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -198,7 +207,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 	if (lg_use_shadow(lg, i, gpgdir))
 		lg_kill(lg, "the Host is out of memory");
 }
-#line 2661 "host.nw"
+#line 2758 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -206,7 +215,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 	lg_kill(lg, "it has no page tables");
 	return false;
 }
-#line 2685 "host.nw"
+#line 2782 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;

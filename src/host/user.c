@@ -1,4 +1,4 @@
-#line 1300 "host.nw"
+#line 1377 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: /dev/lguest.
@@ -13,7 +13,7 @@
 #include <linux/uaccess.h>
 #include "lg.h"
 
-#line 1123 "host.nw"
+#line 1198 "host.nw"
 static DEFINE_MUTEX(lg_init_lock);
 
 static int lg_initialize(struct file *file, const char __user *in)
@@ -59,6 +59,7 @@ static int lg_initialize(struct file *file, const char __user *in)
 
 	mmgrab(current->mm);
 	lg->mm = current->mm;
+	atomic_inc(&lg_guests);
 	/* Readers and writers see a complete Guest, or none. */
 	smp_store_release(&file->private_data, lg);
 	mutex_unlock(&lg_init_lock);
@@ -72,7 +73,7 @@ unlock:
 	mutex_unlock(&lg_init_lock);
 	return err;
 }
-#line 1073 "host.nw"
+#line 1148 "host.nw"
 static ssize_t lg_dev_write(struct file *file, const char __user *in,
 			    size_t size, loff_t *off)
 {
@@ -100,7 +101,7 @@ static ssize_t lg_dev_write(struct file *file, const char __user *in,
 		return -EINVAL;
 	}
 }
-#line 1201 "host.nw"
+#line 1277 "host.nw"
 static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 			   loff_t *off)
 {
@@ -130,7 +131,7 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 		return -EFAULT;
 	return sizeof(e);
 }
-#line 1237 "host.nw"
+#line 1313 "host.nw"
 static int lg_dev_release(struct inode *inode, struct file *file)
 {
 	struct lguest *lg = file->private_data;
@@ -142,9 +143,10 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	mmdrop(lg->mm);
 	kfree(lg->fpu);
 	kfree(lg);
+	atomic_dec(&lg_guests);
 	return 0;
 }
-#line 1264 "host.nw"
+#line 1341 "host.nw"
 static int lg_dev_open(struct inode *inode, struct file *file)
 {
 	file->private_data = NULL;

@@ -1,6 +1,6 @@
 /*
  * @test     hcall-async
- * @summary  asynchronous hypercalls in the shared ring run in order, at a flush or at the next hypercall, and the ring wraps
+ * @summary  asynchronous hypercalls in the shared ring run in order, at a flush or at the next hypercall and before it, and the ring wraps
  * @category functional
  * @timeout  20
  * @expect   SUCCESS
@@ -53,6 +53,7 @@ static unsigned int busy_slots(void)
 void test_main(void)
 {
 	unsigned int slot, i, v;
+	u32 lo, hi;
 	/* Stubs without a processor error code, other than 3. */
 	static const unsigned int stubs[] = { 4, 5, 6, 7, 9, 16, 18, 19, 20 };
 
@@ -78,6 +79,14 @@ void test_main(void)
 		fail("%u ring slots still busy after another hypercall", busy_slots());
 	if ((v = int3_lands()) != 5)
 		fail("after LHCALL_SEND_INTERRUPTS int3 reached vector %u's stub, expected 5", v);
+
+	/* A synchronous call comes after the calls queued before it: the
+	 * Host empties the ring first, so the synchronous gate wins. */
+	queue_gate(7);
+	gate_words(16, &lo, &hi);
+	hcall3(LHCALL_LOAD_IDT_ENTRY, 3, lo, hi);
+	if ((v = int3_lands()) != 16)
+		fail("queued gate, then a synchronous one: int3 reached vector %u's stub, expected 16", v);
 
 	/* In order: the last one wins. */
 	queue_gate(6);

@@ -357,6 +357,48 @@ static void in_child(const char *name, int (*fn)(void), int seconds)
 		result(name, NULL);
 }
 
+/* One of the module's counts, from /sys/module/lg/parameters/; -1 if it
+ * cannot be read. */
+static int held(const char *what)
+{
+	char path[80];
+	FILE *f;
+	int n = -1;
+
+	snprintf(path, sizeof(path), "/sys/module/lg/parameters/%s", what);
+	f = fopen(path, "r");
+	if (f) {
+		if (fscanf(f, "%d", &n) != 1)
+			n = -1;
+		fclose(f);
+	}
+	return n;
+}
+
+/* Every case above has closed its files and its children are gone, so the
+ * module must hold nothing: no Guest, no shadow page, no pin.  A file whose
+ * last reference went in an odd place is released a moment later, so we
+ * give it a second. */
+static void all_given_back(void)
+{
+	int guests, shadow, pinned, tries;
+
+	for (tries = 0; tries < 10; tries++) {
+		guests = held("guests");
+		shadow = held("shadow_pages");
+		pinned = held("pinned_pages");
+		if (!guests && !shadow && !pinned)
+			break;
+		sleep_ms(100);
+	}
+	if (guests || shadow || pinned)
+		result("everything given back",
+		       "the module still holds %d Guests, %d shadow pages, %d pins",
+		       guests, shadow, pinned);
+	else
+		result("everything given back", NULL);
+}
+
 int main(void)
 {
 	uint32_t garbage[64];
@@ -389,6 +431,7 @@ int main(void)
 	in_child("close while the Guest runs", close_while_running, 20);
 	in_child("exit while the Guest runs", exit_while_running, 20);
 	in_child("memory unmapped under the Guest", unmap_while_running, 20);
+	all_given_back();
 
 	printf("%d passed, %d failed\n", passed, failed);
 	if (failed)
