@@ -31,7 +31,11 @@ $(DEBUG_KOUT)/.config: $(DEBUG_KSRC)/Makefile tests/hostile/debug-host.config
 	@$(MAKE) -s -C $(DEBUG_KSRC) O=$(CURDIR)/$(DEBUG_KOUT) ARCH=i386 tinyconfig >/dev/null
 	@cd $(DEBUG_KOUT) && $(CURDIR)/$(DEBUG_KSRC)/scripts/kconfig/merge_config.sh \
 		-m -O . .config $(CURDIR)/tests/hostile/debug-host.config >/dev/null
-	@$(MAKE) -s -C $(DEBUG_KSRC) O=$(CURDIR)/$(DEBUG_KOUT) ARCH=i386 olddefconfig >/dev/null
+	@# Our options override tinyconfig's on purpose: Kconfig's "override"
+	@# warnings go to the log, anything else is shown.
+	@$(MAKE) -s -C $(DEBUG_KSRC) O=$(CURDIR)/$(DEBUG_KOUT) ARCH=i386 olddefconfig \
+		>/dev/null 2>$(DEBUG_HOST)/config.log || { cat $(DEBUG_HOST)/config.log; exit 1; }
+	@grep -v 'warning: override' $(DEBUG_HOST)/config.log >&2 || true
 	@tests/hostile/check-config $(DEBUG_KOUT)/.config tests/hostile/debug-host.config
 
 $(DEBUG_BZIMAGE): $(DEBUG_KOUT)/.config
