@@ -1,4 +1,4 @@
-#line 1631 "host.nw"
+#line 1632 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: hypercalls.
@@ -9,7 +9,7 @@
 #include <asm/tsc.h>
 #include "lg.h"
 
-#line 1478 "host.nw"
+#line 1479 "host.nw"
 static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 {
 	if (len > PAGE_SIZE || (u64)gpa + len > lg->mem_end) {
@@ -20,7 +20,7 @@ static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 	lg->exit.arg[0] = gpa;
 	lg->exit.arg[1] = len;
 }
-#line 1495 "host.nw"
+#line 1496 "host.nw"
 static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 {
 	struct lguest_exit e = { .kind = LGEXIT_SHUTDOWN, .arg[0] = how };
@@ -36,7 +36,7 @@ static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 	e.why[len] = '\0';
 	lg->exit = e;
 }
-#line 1416 "host.nw"
+#line 1417 "host.nw"
 static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 {
 	switch (a->nr) {
@@ -91,7 +91,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_kill(lg, "unknown hypercall %u", a->nr);
 	}
 }
-#line 1566 "host.nw"
+#line 1567 "host.nw"
 static void lg_init_data(struct lguest *lg, u32 gpa)
 {
 	u32 vec;
@@ -115,7 +115,7 @@ static void lg_init_data(struct lguest *lg, u32 gpa)
 	lg->direct_syscall = vec == IA32_SYSCALL_VECTOR;
 	lg_update_time(lg);
 }
-#line 1529 "host.nw"
+#line 1530 "host.nw"
 void lg_hypercall(struct lguest *lg)
 {
 	struct lguest_hcall_args a = {
@@ -136,7 +136,7 @@ void lg_hypercall(struct lguest *lg)
 	}
 	lg_do_hcall(lg, &a);
 }
-#line 1600 "host.nw"
+#line 1601 "host.nw"
 void lg_do_async_hcalls(struct lguest *lg)
 {
 	u8 status[LHCALL_RING_SIZE];

@@ -1,4 +1,4 @@
-#line 2089 "host.nw"
+#line 2090 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
@@ -11,13 +11,13 @@
 #include <asm/traps.h>
 #include "lg.h"
 
-#line 1720 "host.nw"
+#line 1721 "host.nw"
 static bool lg_has_errcode(u32 vec)
 {
 	return vec == X86_TRAP_DF || (vec >= X86_TRAP_TS && vec <= X86_TRAP_PF) ||
 	       vec == X86_TRAP_AC;
 }
-#line 1754 "host.nw"
+#line 1755 "host.nw"
 static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 {
 	u32 gpa;
@@ -67,7 +67,7 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
 	return true;
 }
-#line 2044 "host.nw"
+#line 2045 "host.nw"
 static bool lg_emulate_io(struct lguest *lg)
 {
 	u8 insn[2];
@@ -108,7 +108,7 @@ static bool lg_emulate_io(struct lguest *lg)
 	lg->regs.eip += len;
 	return true;
 }
-#line 1681 "host.nw"
+#line 1682 "host.nw"
 void lg_handle_trap(struct lguest *lg)
 {
 	u32 vec = lg->regs.trapnum;
@@ -141,7 +141,7 @@ void lg_handle_trap(struct lguest *lg)
 		lg_kill(lg, "trap %u at %#x (error code %#x), and no handler",
 			vec, lg->regs.eip, lg->regs.errcode);
 }
-#line 1818 "host.nw"
+#line 1819 "host.nw"
 void lg_raise_irq(struct lguest *lg, unsigned int irq)
 {
 	struct task_struct *tsk;
@@ -153,7 +153,7 @@ void lg_raise_irq(struct lguest *lg, unsigned int irq)
 		kick_process(tsk);
 	rcu_read_unlock();
 }
-#line 1837 "host.nw"
+#line 1838 "host.nw"
 u32 lg_blocked_irqs(struct lguest *lg)
 {
 	u32 blocked;
@@ -169,7 +169,7 @@ static u32 lg_irqs_wanted(struct lguest *lg)
 {
 	return lg->irqs_pending[0] & ~lg_blocked_irqs(lg);
 }
-#line 1883 "host.nw"
+#line 1884 "host.nw"
 void lg_maybe_deliver_irq(struct lguest *lg)
 {
 	u32 want = lg_irqs_wanted(lg), enabled, flag;
@@ -204,7 +204,7 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	flag = lg_irqs_wanted(lg) ? 1 : 0;
 	lg_write_u32(lg, irq_pending, flag);
 }
-#line 1927 "host.nw"
+#line 1928 "host.nw"
 enum hrtimer_restart lg_clock_fired(struct hrtimer *timer)
 {
 	struct lguest *lg = container_of(timer, struct lguest, timer);
@@ -221,7 +221,7 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns)
 	}
 	hrtimer_start(&lg->timer, ns_to_ktime(delta_ns), HRTIMER_MODE_REL);
 }
-#line 1950 "host.nw"
+#line 1951 "host.nw"
 void lg_update_time(struct lguest *lg)
 {
 	struct timespec64 now;
@@ -238,7 +238,7 @@ void lg_update_time(struct lguest *lg)
 	lg_write(lg, lg->data + offsetof(struct lguest_data, time_sec), &t,
 		 sizeof(t));
 }
-#line 1989 "host.nw"
+#line 1990 "host.nw"
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 {
 	struct lg_gate g = { .lo = lo, .hi = hi };
@@ -261,7 +261,7 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 
 	lg->idt[vec] = g;
 }
-#line 2022 "host.nw"
+#line 2023 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {
 	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {

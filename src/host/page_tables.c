@@ -1,4 +1,4 @@
-#line 2842 "host.nw"
+#line 2845 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: shadow page tables.
@@ -8,7 +8,7 @@
 #include <linux/mm.h>
 #include "lg.h"
 
-#line 2464 "host.nw"
+#line 2465 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -42,7 +42,7 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
 	return true;
 }
-#line 2517 "host.nw"
+#line 2520 "host.nw"
 static void lg_release_pte(u32 *pte)
 {
 	if (*pte & _PAGE_PRESENT) {
@@ -76,7 +76,7 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 	for (i = from; i < to && i < lg_switcher_slot(); i++)
 		lg_release_pgd(&s->pgd[i]);
 }
-#line 2587 "host.nw"
+#line 2590 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
 	if (present)
@@ -139,7 +139,7 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
 	return true;
 }
-#line 2674 "host.nw"
+#line 2677 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -173,7 +173,7 @@ void lg_free_shadows(struct lguest *lg)
 		atomic_dec(&lg_shadow_pages);
 	}
 }
-#line 2713 "host.nw"
+#line 2716 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -188,7 +188,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	}
 	return NULL;
 }
-#line 2732 "host.nw"
+#line 2735 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -207,7 +207,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 	if (lg_use_shadow(lg, i, gpgdir))
 		lg_kill(lg, "the Host is out of memory");
 }
-#line 2758 "host.nw"
+#line 2761 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -215,7 +215,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 	lg_kill(lg, "it has no page tables");
 	return false;
 }
-#line 2782 "host.nw"
+#line 2785 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;

@@ -1,4 +1,4 @@
-#line 1377 "host.nw"
+#line 1378 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: /dev/lguest.
@@ -131,7 +131,7 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 		return -EFAULT;
 	return sizeof(e);
 }
-#line 1313 "host.nw"
+#line 1314 "host.nw"
 static int lg_dev_release(struct inode *inode, struct file *file)
 {
 	struct lguest *lg = file->private_data;
@@ -146,7 +146,7 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	atomic_dec(&lg_guests);
 	return 0;
 }
-#line 1341 "host.nw"
+#line 1342 "host.nw"
 static int lg_dev_open(struct inode *inode, struct file *file)
 {
 	file->private_data = NULL;
