@@ -111,9 +111,18 @@ lab-parts: $(BUILD)/.deps-ok
 		else rm -f $$dst; echo "lab: *** no up-to-date $$src"; fi; \
 	done
 
-lab: lab-fetch lab-parts test-guests
+# Programs the lab machine runs as tests of their own (@program): the
+# Launcher's terminal test.  mkinitramfs puts $(LAB)/bin/* in /bin;
+# LAB_TEST_DIRS are where check-lab finds tests besides tests/guests/.
+LAB_TEST_DIRS := tests/launcher
+$(LAB)/bin/launcher-tty: tests/launcher/launcher-tty.c | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty
 	@echo '  INITRD  $(LAB_INITRD)'
-	@tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
+	@LAB_TEST_DIRS=$(LAB_TEST_DIRS) tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
 
 LAB_QEMU = $(QEMU) -cpu $(LAB_CPU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
 	-initrd $(LAB_INITRD) -no-reboot -nic none
@@ -129,7 +138,7 @@ shell: lab
 
 check-lab: lab
 	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(LAB_INITRD) \
-		--out $(LAB_CHECK_OUT) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU)
+		$(LAB_TEST_DIRS:%=--tests-dir %) --out $(LAB_CHECK_OUT) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU)
 
 # The harness's own test: two boots with a pretend Launcher whose answers
 # are known (tests/lab/selftest); needs neither lg.ko nor the Launcher.
