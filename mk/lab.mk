@@ -58,7 +58,7 @@ GUEST_NAMES := $(basename $(notdir $(shell grep -l '@test' tests/guests/*.c 2>/d
 GUEST_LIB_SRC := $(wildcard tests/guests/lib/*.c tests/guests/lib/*.S)
 GUEST_LIB_OBJ := $(patsubst tests/guests/lib/%,$(GUESTS_OUT)/lib/%.o,$(GUEST_LIB_SRC))
 GUEST_ELFS := $(GUEST_NAMES:%=$(GUESTS_OUT)/%.elf)
-GUEST_HDRS := $(wildcard tests/guests/lib/*.h) src/include/lguest_abi.h
+GUEST_HDRS := $(wildcard tests/guests/lib/*.h tests/guests/*.h) src/include/lguest_abi.h
 
 test-guests: $(GUEST_ELFS)
 

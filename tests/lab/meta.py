@@ -16,9 +16,11 @@ tests/guests/NAME.c:
                           named NAME.sSEED, with `seed=SEED` on its command line
     @program  PATH        not a Guest but a program in the lab machine, run
                           with no arguments; it prints its own result line
+    @block    KB          a disk: /init makes a zeroed file of KB kilobytes
+                          and gives it to the Launcher with --block=FILE
 
 `meta.py list [--category C] [--seeds FIRST:COUNT] [--only REGEX] DIR...` prints, for the lab
-machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL ELF [ARGS...]
+machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL BLOCK ELF [ARGS...]
 where ELF is the test guest's name (/guests/ELF.elf), or an absolute path for
 a @program.  Without --seeds a seeded guest runs once, with seed 1.
 """
@@ -29,7 +31,7 @@ import sys
 
 DEFAULTS = {"summary": "", "category": "functional", "timeout": "20",
             "mem": "32", "expect": "SUCCESS", "output": "", "signal": "KILL",
-            "seeded": "", "program": ""}
+            "seeded": "", "program": "", "block": "0"}
 KEY = re.compile(r"^\s*(?:/?\*+|//)?\s*@(\w+)\s+(.*?)\s*$")
 
 
@@ -114,4 +116,5 @@ if __name__ == "__main__":
     ap.add_argument("dirs", nargs="+")
     a = ap.parse_args()
     for t in runs(a.dirs, a.category or None, parse_seeds(a.seeds), a.only or None):
-        print(t["name"], t["timeout"], t["mem"], t["signal"], t["elf"], t["args"])
+        print(t["name"], t["timeout"], t["mem"], t["signal"], t["block"], t["elf"],
+              t["args"])
