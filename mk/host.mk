@@ -16,7 +16,7 @@ ifneq ($(CONFIG_LGUEST),)
 BUILD_TARGETS += host
 endif
 CHECK_SUITES += host
-APT_PACKAGES += linux-headers-686:i386 sparse linux-source-6.1 xz-utils
+APT_PACKAGES += linux-headers-686:i386 sparse linux-source-6.1 xz-utils kmod
 HELP_LINES += 'make host          build the Host module, build/host/lg.ko' \
 	'make check-host    the Host: W=1, sparse, checkpatch, and Guests in the lab'
 
