@@ -18,7 +18,7 @@ CHECK_FUZZ_TIME ?= 30
 
 BUILD_TARGETS += launcher
 CHECK_SUITES += launcher
-APT_PACKAGES += gcc-multilib lib32z1-dev zlib1g-dev clang libclang-rt-14-dev binutils
+APT_PACKAGES += gcc-multilib lib32z1-dev zlib1g-dev clang libclang-rt-14-dev binutils qemu-user
 HELP_LINES += 'make launcher      build the Launcher: build/launcher/lguest' \
 	'make check-launcher the Launcher tests, with $(CHECK_FUZZ_TIME) s of fuzzing each' \
 	'make fuzz          fuzz the Launcher loaders and virtqueues, FUZZ_TIME=$(FUZZ_TIME) s each'

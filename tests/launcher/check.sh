@@ -1,7 +1,8 @@
 #!/bin/sh
 # check.sh BUILD FUZZ_SECONDS: the Launcher's test suite.
 #
-# 1. the unit tests (build/launcher/unit), natively, no Host module needed;
+# 1. the unit tests (build/launcher/unit), natively (or under qemu-i386 on
+#    a kernel that runs no i386 program), no Host module needed;
 # 2. the command line of the real static binary: options, sizes, images and
 #    the messages a person sees;
 # 3. the fuzzers: every saved regression input, then each fuzzer for
@@ -18,8 +19,25 @@ bad() { echo "FAIL - $1: $2"; fail=$((fail + 1)); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# The unit tests and the Launcher are i386 programs.  An x86-64 kernel
+# usually runs them as they are; one booted without its 32-bit emulation
+# (ia32_emulation=off, or built without it) refuses with "Exec format
+# error", and then QEMU's user-mode emulator (package qemu-user) runs them.
+printf '.globl _start\n_start:\n\tmovl $1, %%eax\n\txorl %%ebx, %%ebx\n\tint $0x80\n' \
+	>"$tmp/true32.S"
+gcc -m32 -nostdlib -static -no-pie -o "$tmp/true32" "$tmp/true32.S"
+run32=
+if ! "$tmp/true32" 2>/dev/null; then
+	if command -v qemu-i386 >/dev/null; then
+		run32=qemu-i386
+		echo "note - this kernel does not run i386 programs: qemu-i386 runs them"
+	else
+		bad i386 "this kernel does not run i386 programs, and qemu-i386 is missing (make deps)"
+	fi
+fi
+
 # --- 1. unit tests ----------------------------------------------------------
-ASAN_OPTIONS=detect_leaks=0 "$B/unit" >"$tmp/unit.log" 2>&1
+ASAN_OPTIONS=detect_leaks=0 $run32 "$B/unit" >"$tmp/unit.log" 2>&1
 grep -E '^(ok|FAIL) - ' "$tmp/unit.log" | sed -E 's/^(ok|FAIL) - /\1 - unit: /'
 line=$(tail -n 1 "$tmp/unit.log")
 case "$line" in
@@ -39,7 +57,7 @@ L=$B/lguest
 expect() {
 	name=$1 want=$2 text=$3
 	shift 3
-	"$@" >"$tmp/out" 2>&1 </dev/null
+	$run32 "$@" >"$tmp/out" 2>&1 </dev/null
 	got=$?
 	if [ "$got" != "$want" ]; then
 		bad "$name" "exit status $got, expected $want: $(head -c 300 "$tmp/out")"
@@ -132,7 +150,7 @@ else
 		ok "fuzz: $n saved inputs for fuzz_$t replayed"
 	done
 	mkdir -p "$F/corpus-load" "$F/corpus-vq" "$F/crashes"
-	"$B/unit" --corpus "$F/corpus-load"
+	$run32 "$B/unit" --corpus "$F/corpus-load"
 	cp tests/launcher/corpus/vq/* "$F/corpus-vq/" 2>/dev/null
 	for t in load vq; do
 		nice -n 10 "$F/fuzz_$t" -max_total_time="$T" -timeout=10 -rss_limit_mb=2048 \
