@@ -32,8 +32,9 @@ struct vq {
 	u32 pfn;		/* where our ring is, for the vqconfig */
 };
 
-/* Big enough for the ring of 512 entries (3 pages); page aligned. */
-static u8 vq_ring[4 * PAGE_SIZE] __page_aligned;
+/* A ring for queue 0 and one for queue 1, each big enough for 512 entries
+ * (3 pages); page aligned. */
+static u8 vq_rings[2][4 * PAGE_SIZE] __page_aligned;
 
 /* The device's bytes of feature bits offered, and its configuration. */
 static inline u8 *vq_features(struct vq *q)
@@ -46,31 +47,35 @@ static inline u8 *vq_device_config(struct vq *q)
 	return vq_features(q) + 2 * q->dev[2];
 }
 
-/* Map the device page, find the first device of `type` and lay out a ring
+/* Map the device page (once), find the first device of `type` and lay out a ring
  * of ours for its queue `queue` (not yet given to the Launcher). */
 static inline void vq_find(struct vq *q, u8 type, unsigned int queue)
 {
-	u32 *pgdir = pt_new_pgdir(PTE_P | PTE_W);
+	static u32 *pgdir;
 	u8 *p = (u8 *)DEVPAGE_VA, *end = p + PAGE_SIZE - DESC_SIZE;
+	u8 *ring = vq_rings[queue & 1];
 	u32 used;
 
-	pt_switch(pgdir);
-	pt_set(pgdir, DEVPAGE_VA, MEM_END | PTE_P | PTE_W);
+	if (!pgdir) {
+		pgdir = pt_new_pgdir(PTE_P | PTE_W);
+		pt_switch(pgdir);
+		pt_set(pgdir, DEVPAGE_VA, MEM_END | PTE_P | PTE_W);
+	}
 	while (p < end && p[0] && p[0] != type)
 		p += DESC_SIZE + p[1] * sizeof(struct lguest_vqconfig) + p[2] * 2 + p[3];
-	if (p >= end || p[0] != type || p[1] <= queue)
+	if (p >= end || p[0] != type || p[1] <= queue || queue > 1)
 		test_error("no device of type %u with a queue %u on the device page", type, queue);
 	q->dev = p;
 	q->config = p + DESC_SIZE + queue * sizeof(struct lguest_vqconfig);
 	memcpy(&q->num, q->config, sizeof(q->num));
 	if (q->num == 0 || q->num > 512)
 		test_error("queue %u of device type %u has %u entries", queue, type, q->num);
-	q->desc = (struct vring_desc *)vq_ring;
-	q->avail = (volatile u16 *)(vq_ring + q->num * sizeof(struct vring_desc));
+	q->desc = (struct vring_desc *)ring;
+	q->avail = (volatile u16 *)(ring + q->num * sizeof(struct vring_desc));
 	used = (q->num * sizeof(struct vring_desc) + (3 + q->num) * 2 + PAGE_SIZE - 1) &
 	       ~(PAGE_SIZE - 1);
-	q->used = (volatile u16 *)(vq_ring + used);
-	q->pfn = __pa(vq_ring) >> 12;
+	q->used = (volatile u16 *)(ring + used);
+	q->pfn = __pa(ring) >> 12;
 	printf("device type %u, queue %u: %u entries; our ring at page %x\n",
 	       type, queue, q->num, q->pfn);
 }

@@ -18,9 +18,11 @@ tests/guests/NAME.c:
                           with no arguments; it prints its own result line
     @block    KB          a disk: /init makes a zeroed file of KB kilobytes
                           and gives it to the Launcher with --block=FILE
+    @input    yes         /init types the line "typed on the console" into
+                          the Launcher's standard input (else it is empty)
 
 `meta.py list [--category C] [--seeds FIRST:COUNT] [--only REGEX] DIR...` prints, for the lab
-machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL BLOCK ELF [ARGS...]
+machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL BLOCK INPUT ELF [ARGS...]
 where ELF is the test guest's name (/guests/ELF.elf), or an absolute path for
 a @program.  Without --seeds a seeded guest runs once, with seed 1.
 """
@@ -31,7 +33,8 @@ import sys
 
 DEFAULTS = {"summary": "", "category": "functional", "timeout": "20",
             "mem": "32", "expect": "SUCCESS", "output": "", "signal": "KILL",
-            "seeded": "", "program": "", "block": "0"}
+            "seeded": "", "program": "", "block": "0",
+            "input": "no"}
 KEY = re.compile(r"^\s*(?:/?\*+|//)?\s*@(\w+)\s+(.*?)\s*$")
 
 
@@ -116,5 +119,5 @@ if __name__ == "__main__":
     ap.add_argument("dirs", nargs="+")
     a = ap.parse_args()
     for t in runs(a.dirs, a.category or None, parse_seeds(a.seeds), a.only or None):
-        print(t["name"], t["timeout"], t["mem"], t["signal"], t["block"], t["elf"],
-              t["args"])
+        print(t["name"], t["timeout"], t["mem"], t["signal"], t["block"], t["input"],
+              t["elf"], t["args"])
