@@ -4,7 +4,7 @@ tests/guests/NAME.c:
 
     @test     NAME        (must match the file name)
     @summary  one line    what the guest checks
-    @category functional  or hostile
+    @category functional  or hostile, or bench (make bench: figures, not checks)
     @timeout  SECONDS     how long the Launcher may run (default 20)
     @mem      MB          Guest memory given to the Launcher (default 32)
     @expect   SUCCESS     or SKIP, or `killed REGEX`: the Host must kill the
@@ -51,7 +51,7 @@ def parse(path):
     if meta.get("test", meta["name"]) != meta["name"]:
         raise ValueError("%s: @test %s does not match the file name"
                          % (path, meta["test"]))
-    if meta["category"] not in ("functional", "hostile"):
+    if meta["category"] not in ("functional", "hostile", "bench"):
         raise ValueError("%s: unknown @category %s" % (path, meta["category"]))
     e = meta["expect"]
     if e not in ("SUCCESS", "SKIP") and not e.startswith("killed "):

@@ -1,0 +1,35 @@
+# Benchmarks (chapter VII, "Measuring"): `make bench` boots the lab machine
+# once and runs, one after the other, the test guest tests/guests/bench.c
+# (@category bench) and the Host program tests/bench/host-bench.c, then
+# prints their figures side by side (tests/bench/figures).  Not part of
+# `make check`: a benchmark prints numbers, it does not pass or fail on them.
+
+BENCH := $(BUILD)/bench
+HELP_LINES += 'make bench         what a hypercall, a system call, a page fault cost in a Guest and on the Host'
+
+.PHONY: bench
+
+$(BENCH)/lab/bin/host-bench: tests/bench/host-bench.c | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+bench: lab $(BENCH)/lab/bin/host-bench
+	@cp $(LAB)/busybox $(LAB)/lguest $(LAB)/lg.ko $(BENCH)/lab/
+	@echo '  INITRD  $(BENCH)/initramfs.gz'
+	@LAB_CATEGORY=bench LAB_TEST_DIRS=tests/bench LAB_PAIRS=no tests/lab/mkinitramfs \
+		$(BENCH)/initramfs.gz $(BENCH)/lab $(GUESTS_OUT)
+	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(BENCH)/initramfs.gz \
+		--category bench --tests-dir tests/bench --no-pairs --out $(BENCH)/run \
+		--mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU)
+	@tests/bench/figures $(BENCH)/run
+
+# `make check` runs the benchmark once, to see that it still works: the lab
+# run passes and every figure is printed (tests/bench/check).
+BENCH_IN_CHECK ?= yes
+ifeq ($(BENCH_IN_CHECK),yes)
+CHECK_SUITES += bench
+endif
+.PHONY: check-bench
+check-bench:
+	@tests/bench/check
