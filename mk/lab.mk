@@ -112,7 +112,8 @@ lab-parts: $(BUILD)/.deps-ok
 	done
 
 # Programs the lab machine runs as tests of their own (@program): the
-# Launcher's terminal test.  mkinitramfs puts $(LAB)/bin/* in /bin;
+# Launcher's terminal test; and tap-peer, the far end of a Guest's network
+# card (@net).  mkinitramfs puts $(LAB)/bin/* in /bin;
 # LAB_TEST_DIRS are where check-lab finds tests besides tests/guests/.
 LAB_TEST_DIRS := tests/launcher
 $(LAB)/bin/launcher-tty: tests/launcher/launcher-tty.c | $(BUILD)/.deps-ok
@@ -120,7 +121,12 @@ $(LAB)/bin/launcher-tty: tests/launcher/launcher-tty.c | $(BUILD)/.deps-ok
 	@echo '  CC      $<'
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
 
-lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty
+$(LAB)/bin/tap-peer: tests/launcher/tap-peer.c | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/tap-peer
 	@echo '  INITRD  $(LAB_INITRD)'
 	@LAB_TEST_DIRS=$(LAB_TEST_DIRS) tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
 

@@ -20,9 +20,11 @@ tests/guests/NAME.c:
                           and gives it to the Launcher with --block=FILE
     @input    yes         /init types the line "typed on the console" into
                           the Launcher's standard input (else it is empty)
+    @net      yes         a network card: the Launcher gets --tunnet=lgtap0,
+                          and /init runs /bin/tap-peer lgtap0 beside it
 
 `meta.py list [--category C] [--seeds FIRST:COUNT] [--only REGEX] DIR...` prints, for the lab
-machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL BLOCK INPUT ELF [ARGS...]
+machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL BLOCK INPUT NET ELF [ARGS...]
 where ELF is the test guest's name (/guests/ELF.elf), or an absolute path for
 a @program.  Without --seeds a seeded guest runs once, with seed 1.
 """
@@ -34,7 +36,7 @@ import sys
 DEFAULTS = {"summary": "", "category": "functional", "timeout": "20",
             "mem": "32", "expect": "SUCCESS", "output": "", "signal": "KILL",
             "seeded": "", "program": "", "block": "0",
-            "input": "no"}
+            "input": "no", "net": "no"}
 KEY = re.compile(r"^\s*(?:/?\*+|//)?\s*@(\w+)\s+(.*?)\s*$")
 
 
@@ -120,4 +122,4 @@ if __name__ == "__main__":
     a = ap.parse_args()
     for t in runs(a.dirs, a.category or None, parse_seeds(a.seeds), a.only or None):
         print(t["name"], t["timeout"], t["mem"], t["signal"], t["block"], t["input"],
-              t["elf"], t["args"])
+              t["net"], t["elf"], t["args"])
