@@ -69,7 +69,7 @@ FUZZ_KERNEL ?= debian
 HOSTILE_IN_CHECK ?= yes
 
 HELP_LINES += 'make check-hostile hostile Guests, random Guests, devabuse: on Debian'"'"'s kernel and the debug Host' \
-	'make fuzz-guest   the random hostile Guest, seed after seed (FUZZ_SEED, FUZZ_TIME, FUZZ_KERNEL=debian|debug)'
+	'make fuzz-guest    the random hostile Guest, seed after seed (FUZZ_SEED, FUZZ_TIME, FUZZ_KERNEL=debian|debug)'
 ifeq ($(HOSTILE_IN_CHECK),yes)
 CHECK_SUITES += hostile
 endif
