@@ -1,8 +1,8 @@
 # Benchmarks (chapter VII, "Measuring"): `make bench` boots the lab machine
 # once and runs, one after the other, the test guest tests/guests/bench.c
 # (@category bench) and the Host program tests/bench/host-bench.c, then
-# prints their figures side by side (tests/bench/figures).  Not part of
-# `make check`: a benchmark prints numbers, it does not pass or fail on them.
+# prints their figures side by side (tests/bench/figures).  A benchmark
+# prints numbers; it never passes or fails on them.
 
 BENCH := $(BUILD)/bench
 HELP_LINES += 'make bench         what a hypercall, a system call, a page fault cost in a Guest and on the Host'

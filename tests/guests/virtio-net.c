@@ -12,7 +12,6 @@
 
 const char test_title[] = "the network device through a tap interface";
 
-#define VIRTIO_ID_NET	1
 #define HDR_LEN		10	/* struct virtio_net_hdr, no mergeable buffers */
 #define ETH_HLEN	14
 #define FRAME_MAX	1514
@@ -56,7 +55,7 @@ static int check_received(const u8 *mac)
 	struct vring_used_elem e;
 	char text[64];
 	const u8 *f;
-	int found = 0;
+	int found = 0, kick = 0;
 	u32 len;
 
 	while (rx_seen != vq_used_idx(&rx)) {
@@ -79,8 +78,10 @@ static int check_received(const u8 *mac)
 			found = 1;
 		}
 		offer_rx(e.id);
+		kick = 1;
 	}
-	vq_kick(&rx, rx.pfn);
+	if (kick)
+		vq_kick(&rx, rx.pfn);
 	return found;
 }
 

@@ -2,10 +2,12 @@
  * The Launcher's device page as a driver sees it, for the test guests that
  * talk to its devices: find a device, lay out a ring of ours for one of its
  * queues, offer chains, kick, and read what came back in the used ring.
- * Only what the tests need: no interrupts (the Launcher serves an output
- * queue before our notification returns), no event index, no indirect
- * descriptors.  The hostile ones break one rule each and expect to be
- * stopped; virtio-block uses the block device properly.
+ * Only what the tests need: no interrupt handling of its own (the Launcher
+ * serves an output queue before our notification returns; the tests that
+ * wait for input halt until the queue's interrupt), no event index, no
+ * indirect descriptors.  The hostile ones break one rule each and expect to
+ * be stopped; virtio-block, virtio-console and virtio-net use their devices
+ * properly.
  */
 #ifndef VQ_H
 #define VQ_H
@@ -13,6 +15,7 @@
 
 #define MEM_END			0x2000000u	/* @mem 32; the device page follows */
 #define DEVPAGE_VA		0x00C00000u	/* where we map the device page */
+#define VIRTIO_ID_NET		1
 #define VIRTIO_ID_BLOCK		2
 #define VIRTIO_ID_CONSOLE	3
 #define DESC_F_NEXT		1
