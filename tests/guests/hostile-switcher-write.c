@@ -2,7 +2,7 @@
  * @test     hostile-switcher-write
  * @summary  the Switcher's slot shows the Guest kernel what the Host means it to and nothing more: the Switcher's code and its own CPU's state page read-only, its own CPU's stack page writable but overwritten at every trap, nothing else; writes aimed at the rest, directly, through the Guest's own page directory or through a segment based there, are faults for the Guest
  * @category hostile
- * @timeout  30
+ * @timeout  60
  * @expect   SUCCESS
  */
 #include "guest.h"
@@ -76,19 +76,24 @@ static void scan(u32 top, struct layout *l)
 }
 
 /* Scribble over the whole stack page, then trap: the Switcher saves our
- * registers over the scribble, so we come back intact.  If the Launcher
- * moved to another CPU since the scan, the page is gone: find the pair
- * again. */
-static void scribble(u32 top)
+ * registers over the scribble, so we come back intact.  `where` is where
+ * the last scan found the page; if the Launcher moved to another CPU since,
+ * the page is gone and we scan for the pair again (a scan is a thousand
+ * faults or more, slow on the debug Host, so only when we must). */
+static void scribble(u32 top, u32 where)
 {
 	u32 a = LHCALL_FLUSH_ASYNC, b = 0x11111111, s = 0x22222222, d = 0x33333333;
+	volatile u32 stack = where;
 	struct layout l;
 	u32 *w, i;
 	volatile int tries;
 
 	for (tries = 0; tries < 5; tries++) {
-		scan(top, &l);
-		w = (u32 *)l.stack;
+		if (tries) {
+			scan(top, &l);
+			stack = l.stack;
+		}
+		w = (u32 *)stack;
 		if (w && !trap_catch()) {
 			for (i = 0; i < PAGE_SIZE / 4; i++)
 				ACCESS_ONCE(w[i]) = 0xBADC0DE;
@@ -97,7 +102,7 @@ static void scribble(u32 top)
 		}
 	}
 	if (tries == 5)
-		test_error("could not scribble on the stack page (%x)", l.stack);
+		test_error("could not scribble on the stack page (%x)", stack);
 	asm volatile("int $0x1F"
 		     : "+a"(a), "+b"(b), "+S"(s), "+D"(d) :: "ecx", "edx", "memory");
 	if (a != 0 || b != 0x11111111 || s != 0x22222222 || d != 0x33333333)
@@ -138,7 +143,7 @@ void test_main(void)
 	printf("the Switcher: %u code pages at %x, this CPU's pair at %x (CPU %u)\n",
 	       l.code, first, stack, gap / (2 * PAGE_SIZE));
 
-	scribble(top);
+	scribble(top, stack);
 
 	/* Our own page directory says the Switcher's slot, and the last slot,
 	 * hold a table of ours that maps our memory writable: the Host must
@@ -176,6 +181,6 @@ void test_main(void)
 			     first, caught.vector, caught.cr2, first);
 	}
 	/* Still here, and the Host still answers. */
-	scribble(top);
+	scribble(top, stack);
 	printf("the code and state pages refused every write; the stack page's scribbles were overwritten\n");
 }
