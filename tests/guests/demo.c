@@ -41,8 +41,8 @@ void test_main(void)
 	       "asks for a clock interrupt, LHCALL_HALT sleeps until it arrives at\n"
 	       "vector 32.\n");
 	for (i = 1; i <= 10; i++) {
-		set_clockevent(300000000);
 		t0 = rdtsc();
+		set_clockevent(300000000);
 		safe_halt();
 		irq_disable();
 		ns = tsc_to_ns(rdtsc() - t0);

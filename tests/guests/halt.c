@@ -18,8 +18,13 @@ void test_main(void)
 		printf("lguest_data.tsc_khz is 0: not measuring the sleeps\n");
 	for (i = 0; i < 5; i++) {
 		before = irq_count[0];
-		set_clockevent(20000000);	/* 20 ms */
+		/*
+		 * Read the TSC before asking for the clock: the Host starts
+		 * its 20 ms inside the hypercall and may be busy with another
+		 * Guest for a while before it comes back to us.
+		 */
 		t0 = rdtsc();
+		set_clockevent(20000000);	/* 20 ms */
 		safe_halt();
 		ns = tsc_to_ns(rdtsc() - t0);
 		irq_disable();
