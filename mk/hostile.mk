@@ -10,7 +10,7 @@ DEBUG_HOST := $(BUILD)/debug-host
 DEBUG_KSRC := $(DEBUG_HOST)/linux
 DEBUG_KOUT := $(DEBUG_HOST)/obj
 DEBUG_BZIMAGE := $(DEBUG_HOST)/bzImage
-LINUX_TARBALL := $(firstword $(wildcard /usr/src/linux-source-6.1.tar.*))
+LINUX_TARBALL = $(firstword $(wildcard /usr/src/linux-source-6.1.tar.*))
 
 APT_PACKAGES += linux-source-6.1 flex bison bc libelf-dev libssl-dev
 HELP_LINES += 'make debug-host    build the debug Host kernel (lockdep, UBSAN, ...)'

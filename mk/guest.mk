@@ -1,0 +1,61 @@
+# The Guest kernel (guest.nw, drivers.nw): Linux 6.1 from Debian's
+# linux-source-6.1 with the series in patches/, configured from tinyconfig
+# plus src/guest/guest.config.  `make guest` builds build/guest/bzImage (a
+# few minutes on 2 cores the first time; a progress line per stage).  After
+# `make tangle`, it takes changed patches back out of the tree and puts the
+# new ones in (mk/guest-patches.sh), so only what they touch is rebuilt.
+
+GUEST := $(BUILD)/guest
+GUEST_KSRC := $(GUEST)/linux
+GUEST_KOUT := $(GUEST)/obj
+GUEST_BZIMAGE := $(GUEST)/bzImage
+GUEST_PATCHES := patches/series $(wildcard patches/*.patch)
+# Evaluated when used: on a fresh machine `make deps` installs it first.
+GUEST_TARBALL = $(firstword $(wildcard /usr/src/linux-source-6.1.tar.*))
+
+APT_PACKAGES += linux-source-6.1 flex bison bc libelf-dev libssl-dev patch cpio
+HELP_LINES += 'make guest         build the Guest kernel: Linux 6.1 + patches/ (build/guest/)'
+CHECK_SUITES += guest
+# `make` builds it too, unless .config says CONFIG_LGUEST_GUEST is not set.
+ifeq ($(CONFIG_LGUEST_GUEST),y)
+BUILD_TARGETS += guest
+endif
+
+.PHONY: guest check-guest
+guest: $(GUEST_BZIMAGE)
+
+$(GUEST_KSRC)/Makefile: | $(BUILD)/.deps-ok
+	@echo '  UNPACK  $(GUEST_TARBALL) (about a minute)'
+	@rm -rf $(GUEST_KSRC) $(GUEST)/linux-source-6.1
+	@mkdir -p $(GUEST)
+	@tar -xf $(GUEST_TARBALL) -C $(GUEST)
+	@mv $(GUEST)/linux-source-6.1 $(GUEST_KSRC)
+
+$(GUEST)/.patched: $(GUEST_KSRC)/Makefile $(GUEST_PATCHES) mk/guest-patches.sh
+	@mk/guest-patches.sh $(GUEST_KSRC)
+	@touch $@
+
+$(GUEST_KOUT)/.config: $(GUEST)/.patched src/guest/guest.config
+	@echo '  CONFIG  Guest: tinyconfig + src/guest/guest.config'
+	@mkdir -p $(GUEST_KOUT)
+	@$(MAKE) -s -C $(GUEST_KSRC) O=$(CURDIR)/$(GUEST_KOUT) ARCH=i386 tinyconfig >/dev/null
+	@cd $(GUEST_KOUT) && $(CURDIR)/$(GUEST_KSRC)/scripts/kconfig/merge_config.sh \
+		-m -O . .config $(CURDIR)/src/guest/guest.config >/dev/null
+	@$(MAKE) -s -C $(GUEST_KSRC) O=$(CURDIR)/$(GUEST_KOUT) ARCH=i386 olddefconfig \
+		>/dev/null 2>$(GUEST)/config.log || { cat $(GUEST)/config.log; exit 1; }
+	@grep -v 'warning: override' $(GUEST)/config.log >&2 || true
+	@tests/hostile/check-config $(GUEST_KOUT)/.config src/guest/guest.config
+
+$(GUEST_BZIMAGE): $(GUEST_KOUT)/.config
+	@echo '  KERNEL  Guest (build/guest/build.log)'
+	@$(MAKE) -C $(GUEST_KSRC) O=$(CURDIR)/$(GUEST_KOUT) ARCH=i386 \
+		-j$(shell nproc) bzImage >$(GUEST)/build.log 2>&1 || \
+		{ tail -n 30 $(GUEST)/build.log; exit 1; }
+	@cp $(GUEST_KOUT)/arch/x86/boot/bzImage $@
+	@echo '  KERNEL  $@'
+
+# The Guest's suite: the series applies, the kernel builds with the Guest
+# options kept, and it boots on a bare (emulated) PC, where pv_ops holds the
+# native operations.
+check-guest: $(BUILD)/.deps-ok
+	@tests/guest/run
