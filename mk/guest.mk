@@ -2,14 +2,16 @@
 # linux-source-6.1 with the series in patches/, configured from tinyconfig
 # plus src/guest/guest.config.  `make guest` builds build/guest/bzImage (a
 # few minutes on 2 cores the first time; a progress line per stage).  After
-# `make tangle`, it takes changed patches back out of the tree and puts the
-# new ones in (mk/guest-patches.sh), so only what they touch is rebuilt.
+# `make tangle`, it takes changed patches back out of the tree, puts the new
+# ones in and copies the Guest's own files from src/guest/ (mk/guest-tree.sh),
+# so only what changed is rebuilt.
 
 GUEST := $(BUILD)/guest
 GUEST_KSRC := $(GUEST)/linux
 GUEST_KOUT := $(GUEST)/obj
 GUEST_BZIMAGE := $(GUEST)/bzImage
 GUEST_PATCHES := patches/series $(wildcard patches/*.patch)
+GUEST_FILES := $(shell find src/guest/arch -type f 2>/dev/null) src/include/lguest_abi.h
 # Evaluated when used: on a fresh machine `make deps` installs it first.
 GUEST_TARBALL = $(firstword $(wildcard /usr/src/linux-source-6.1.tar.*))
 
@@ -31,8 +33,14 @@ $(GUEST_KSRC)/Makefile: | $(BUILD)/.deps-ok
 	@tar -xf $(GUEST_TARBALL) -C $(GUEST)
 	@mv $(GUEST)/linux-source-6.1 $(GUEST_KSRC)
 
-$(GUEST)/.patched: $(GUEST_KSRC)/Makefile $(GUEST_PATCHES) mk/guest-patches.sh
-	@mk/guest-patches.sh $(GUEST_KSRC)
+# Two stamps: a change of the patches may change the Kconfig files and so
+# the configuration; a change of the Guest's own files cannot.
+$(GUEST)/.patched: $(GUEST_KSRC)/Makefile $(GUEST_PATCHES) mk/guest-tree.sh
+	@mk/guest-tree.sh $(GUEST_KSRC)
+	@touch $@
+
+$(GUEST)/.files: $(GUEST)/.patched $(GUEST_FILES)
+	@mk/guest-tree.sh $(GUEST_KSRC)
 	@touch $@
 
 $(GUEST_KOUT)/.config: $(GUEST)/.patched src/guest/guest.config
@@ -46,13 +54,14 @@ $(GUEST_KOUT)/.config: $(GUEST)/.patched src/guest/guest.config
 	@grep -v 'warning: override' $(GUEST)/config.log >&2 || true
 	@tests/hostile/check-config $(GUEST_KOUT)/.config src/guest/guest.config
 
-$(GUEST_BZIMAGE): $(GUEST_KOUT)/.config
+$(GUEST_BZIMAGE): $(GUEST_KOUT)/.config $(GUEST)/.files
 	@echo '  KERNEL  Guest (build/guest/build.log)'
 	@$(MAKE) -C $(GUEST_KSRC) O=$(CURDIR)/$(GUEST_KOUT) ARCH=i386 \
 		-j$(shell nproc) bzImage >$(GUEST)/build.log 2>&1 || \
 		{ tail -n 30 $(GUEST)/build.log; exit 1; }
 	@cp $(GUEST_KOUT)/arch/x86/boot/bzImage $@
-	@echo '  KERNEL  $@'
+	@strip -o $(GUEST)/vmlinux $(GUEST_KOUT)/vmlinux
+	@echo '  KERNEL  $@ and $(GUEST)/vmlinux (for the Launcher)'
 
 # The Guest's suite: the series applies, the kernel builds with the Guest
 # options kept, and it boots on a bare (emulated) PC, where pv_ops holds the

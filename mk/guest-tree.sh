@@ -1,6 +1,9 @@
 #!/bin/sh
-# guest-patches.sh TREE: make the Linux tree TREE carry exactly the series in
-# patches/ (patches/series, in order).
+# guest-tree.sh TREE: make the Linux tree TREE carry exactly the series in
+# patches/ (patches/series, in order), then the Guest's own files: those
+# tangled under src/guest/arch/, and the shared header src/include/
+# lguest_abi.h as arch/x86/include/asm/lguest_abi.h.  Files are only copied
+# when they differ, so the kernel's build sees no change that is not real.
 #
 # TREE/.lguest-applied/ keeps a copy of every patch applied so far, and their
 # order.  The patches at the front that have not changed stay in; the rest
@@ -29,7 +32,7 @@ while [ "$n" -gt "$same" ]; do
 	p=$(sed -n "${n}p" "$kept/series")
 	echo "  UNPATCH $p"
 	if ! patch -d "$tree" -p1 -R -s --batch <"$kept/$p"; then
-		echo "guest-patches: cannot take $p back out of $tree;" \
+		echo "guest-tree: cannot take $p back out of $tree;" \
 			"remove $tree and run make guest again" >&2
 		exit 1
 	fi
@@ -46,7 +49,7 @@ for p in $want; do
 	echo "  PATCH   $p"
 	if ! out=$(patch -d "$tree" -p1 -F0 --dry-run --batch <"patches/$p" 2>&1); then
 		echo "$out" >&2
-		echo "guest-patches: patches/$p does not apply to Linux 6.1" \
+		echo "guest-tree: patches/$p does not apply to Linux 6.1" \
 			"(above: what patch said); the patches before it are in" >&2
 		exit 1
 	fi
@@ -54,3 +57,16 @@ for p in $want; do
 	cp "patches/$p" "$kept/$p"
 	echo "$p" >>"$kept/series"
 done
+
+# The Guest's own files.
+copy() {
+	if ! cmp -s "$1" "$2"; then
+		echo "  COPY    $1"
+		mkdir -p "$(dirname "$2")"
+		cp "$1" "$2"
+	fi
+}
+find src/guest/arch -type f | sort | while read -r f; do
+	copy "$f" "$tree/${f#src/guest/}"
+done
+copy src/include/lguest_abi.h "$tree/arch/x86/include/asm/lguest_abi.h"
