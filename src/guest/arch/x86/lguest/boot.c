@@ -1,4 +1,4 @@
-#line 742 "guest.nw"
+#line 741 "guest.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Linux as an lguest Guest.  Tangled from guest.nw: edit that, not this.
@@ -16,12 +16,12 @@
 #include <asm/setup.h>
 #include <asm/lguest_abi.h>
 
-#line 776 "guest.nw"
+#line 775 "guest.nw"
 static struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
 	.syscall_vec = IA32_SYSCALL_VECTOR,
 };
-#line 789 "guest.nw"
+#line 788 "guest.nw"
 static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 {
 	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
@@ -30,7 +30,7 @@ static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 		     : "memory");
 	return nr;
 }
-#line 806 "guest.nw"
+#line 805 "guest.nw"
 static __printf(1, 2) void __init lguest_say(const char *fmt, ...)
 {
 	static char buf[160] __initdata;
@@ -42,7 +42,7 @@ static __printf(1, 2) void __init lguest_say(const char *fmt, ...)
 	va_end(args);
 	hcall(LHCALL_CONSOLE_WRITE, __pa(buf), len, 0, 0);
 }
-#line 840 "guest.nw"
+#line 839 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa);
 void __init lguest_init(unsigned long boot_params_pa)
 {
