@@ -63,8 +63,9 @@ $(GUEST_BZIMAGE): $(GUEST_KOUT)/.config $(GUEST)/.files
 	@strip -o $(GUEST)/vmlinux $(GUEST_KOUT)/vmlinux
 	@echo '  KERNEL  $@ and $(GUEST)/vmlinux (for the Launcher)'
 
-# The Guest's suite: the series applies, the kernel builds with the Guest
-# options kept, and it boots on a bare (emulated) PC, where pv_ops holds the
-# native operations.
+# The Guest's suite (tests/guest/run): the series applies and the kernel
+# builds with the Guest's options kept; checkpatch, W=1 and sparse on our
+# code; it boots on a bare (emulated) PC, where pv_ops holds the native
+# operations; and under the Host in the lab machine it enters at ring 1.
 check-guest: $(BUILD)/.deps-ok
 	@tests/guest/run
