@@ -1,4 +1,4 @@
-#line 718 "guest.nw"
+#line 719 "guest.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The lguest Guest's way in.  Tangled from guest.nw: edit that, not this.
