@@ -89,6 +89,21 @@ CONFIG_LGUEST_GUEST_MEM_MB ?= 64
 -include .config
 
 # ---------------------------------------------------------------------------
+# Debian's linux-source-6.1, unpacked by the areas that build a kernel (the
+# debug Host, the Guest), each into a tree of its own: $(call
+# unpack_linux,DIR).  The tarball is looked up when used, because on a fresh
+# machine `make deps` installs it first.
+
+LINUX_TARBALL = $(firstword $(wildcard /usr/src/linux-source-6.1.tar.*))
+define unpack_linux
+	@echo '  UNPACK  $(LINUX_TARBALL) into $(1) (about a minute)'
+	@rm -rf $(1) $(dir $(1))linux-source-6.1
+	@mkdir -p $(dir $(1))
+	@tar -xf $(LINUX_TARBALL) -C $(dir $(1))
+	@mv $(dir $(1))linux-source-6.1 $(1)
+endef
+
+# ---------------------------------------------------------------------------
 # The areas of the system add their own rules.
 
 include mk/*.mk

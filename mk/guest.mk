@@ -12,8 +12,6 @@ GUEST_KOUT := $(GUEST)/obj
 GUEST_BZIMAGE := $(GUEST)/bzImage
 GUEST_PATCHES := patches/series $(wildcard patches/*.patch)
 GUEST_FILES := $(shell find src/guest/arch -type f 2>/dev/null) src/include/lguest_abi.h
-# Evaluated when used: on a fresh machine `make deps` installs it first.
-GUEST_TARBALL = $(firstword $(wildcard /usr/src/linux-source-6.1.tar.*))
 
 APT_PACKAGES += linux-source-6.1 flex bison bc libelf-dev libssl-dev patch cpio
 HELP_LINES += 'make guest         build the Guest kernel: Linux 6.1 + patches/ (build/guest/)'
@@ -27,11 +25,7 @@ endif
 guest: $(GUEST_BZIMAGE)
 
 $(GUEST_KSRC)/Makefile: | $(BUILD)/.deps-ok
-	@echo '  UNPACK  $(GUEST_TARBALL) (about a minute)'
-	@rm -rf $(GUEST_KSRC) $(GUEST)/linux-source-6.1
-	@mkdir -p $(GUEST)
-	@tar -xf $(GUEST_TARBALL) -C $(GUEST)
-	@mv $(GUEST)/linux-source-6.1 $(GUEST_KSRC)
+	$(call unpack_linux,$(GUEST_KSRC))
 
 # Two stamps: a change of the patches may change the Kconfig files and so
 # the configuration; a change of the Guest's own files cannot.

@@ -10,7 +10,6 @@ DEBUG_HOST := $(BUILD)/debug-host
 DEBUG_KSRC := $(DEBUG_HOST)/linux
 DEBUG_KOUT := $(DEBUG_HOST)/obj
 DEBUG_BZIMAGE := $(DEBUG_HOST)/bzImage
-LINUX_TARBALL = $(firstword $(wildcard /usr/src/linux-source-6.1.tar.*))
 
 APT_PACKAGES += linux-source-6.1 flex bison bc libelf-dev libssl-dev
 HELP_LINES += 'make debug-host    build the debug Host kernel (lockdep, UBSAN, ...)'
@@ -19,11 +18,7 @@ HELP_LINES += 'make debug-host    build the debug Host kernel (lockdep, UBSAN, .
 debug-host: $(DEBUG_BZIMAGE)
 
 $(DEBUG_KSRC)/Makefile: | $(BUILD)/.deps-ok
-	@echo '  UNPACK  $(LINUX_TARBALL) (about a minute)'
-	@rm -rf $(DEBUG_KSRC) $(DEBUG_HOST)/linux-source-6.1
-	@mkdir -p $(DEBUG_HOST)
-	@tar -xf $(LINUX_TARBALL) -C $(DEBUG_HOST)
-	@mv $(DEBUG_HOST)/linux-source-6.1 $(DEBUG_KSRC)
+	$(call unpack_linux,$(DEBUG_KSRC))
 
 $(DEBUG_KOUT)/.config: $(DEBUG_KSRC)/Makefile tests/hostile/debug-host.config
 	@echo '  CONFIG  debug Host: tinyconfig + tests/hostile/debug-host.config'
