@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 
 from pygments import lex
 from pygments.lexers import CLexer, GasLexer, MakefileLexer, DiffLexer
@@ -84,7 +85,7 @@ def parse(paths):
                 chunk = None
         elif kw == "@end":
             if arg.startswith("docs"):
-                chapter.blocks.append(("docs", "".join(docs)))
+                chapter.blocks.append(("docs", guard_numbers("".join(docs))))
             else:
                 chapter.blocks.append(("code", chunk))
                 chunk = None
@@ -133,6 +134,55 @@ def parse(paths):
         if m:
             ch.title = m.group(1).strip()
     return chapters
+
+
+LIST_ITEM = re.compile(r"^( *)(?:\d+[.)]|[-*+])\s")
+NUMBER_LINE = re.compile(r"^( *)(\d+)([.)])(\s)")
+
+
+def guard_numbers(md):
+    """Keep a wrapped line that starts with "16." inside its paragraph.
+
+    Pandoc lets an ordered list interrupt a paragraph inside a list item,
+    so "Then make it\n   16.  Where..." would become a list starting at 16.
+    We follow CommonMark's rule instead: only a list that starts at 1 may
+    interrupt a paragraph, unless the line is the next item of the list
+    the paragraph belongs to.  Code fences are left alone.
+    """
+    lines = md.split("\n")
+    fence = None
+    for i, line in enumerate(lines):
+        f = re.match(r"^\s*(```|~~~)", line)
+        if f:
+            fence = None if fence == f.group(1) else (fence or f.group(1))
+            continue
+        m = NUMBER_LINE.match(line)
+        if fence or not m or m.group(2) == "1" or i == 0:
+            continue
+        if not lines[i - 1].strip():
+            continue
+        # The first line of the paragraph this line would continue.
+        j = i - 1
+        while j > 0 and lines[j - 1].strip():
+            j -= 1
+        start = LIST_ITEM.match(lines[j])
+        if start and len(start.group(1)) == len(m.group(1)):
+            continue             # the next item of the same list
+        if not start and len(lines[j]) - len(lines[j].lstrip()) >= 4:
+            continue             # perhaps an indented code block
+        lines[i] = (m.group(1) + m.group(2) + "\\" + m.group(3)
+                    + line[m.end(3):])
+    return "\n".join(lines)
+
+
+def name_html(name):
+    """A chunk name for HTML: noweb's [[code]] quoting becomes <code>."""
+    return re.sub(r"\[\[(.+?)\]\]", r"<code>\1</code>", html.escape(name))
+
+
+def name_text(name):
+    """A chunk name for the terminal: the quoting brackets go."""
+    return re.sub(r"\[\[(.+?)\]\]", r"\1", name)
 
 
 class Book:
@@ -235,7 +285,7 @@ class Html:
     def chunk_ref(self, name):
         c = self.book.first(name)
         label = c.label if c else "?"
-        inner = (f'<span class="ref-name">{html.escape(name)}</span>'
+        inner = (f'<span class="ref-name">{name_html(name)}</span>'
                  f' <span class="ref-num">{label}</span>')
         if c is None:
             return f'<span class="chunkref">&#x27e8;{inner}&#x27e9;</span>'
@@ -277,7 +327,7 @@ class Html:
         first = family[0]
         sign = "&#x2261;" if c is first else "+&#x2261;"
         head = (f'<div class="chunk-head"><a class="chunk-name" '
-                f'href="{self.href(c)}">&#x27e8;{html.escape(c.name)} '
+                f'href="{self.href(c)}">&#x27e8;{name_html(c.name)} '
                 f'<span class="ref-num">{c.label}</span>&#x27e9;</a> {sign}'
                 f'</div>')
         notes = []
@@ -334,7 +384,7 @@ def prose_refs(doc, render):
 
 def terminal_ref(book, name):
     c = book.first(name)
-    return f"\\<\\<{name} {c.label if c else '?'}\\>\\>"
+    return f"\\<\\<{name_text(name)} {c.label if c else '?'}\\>\\>"
 
 
 def pandoc(markdown, to, number, extra=()):
@@ -412,7 +462,7 @@ def chunk_index(book, r):
         cs = book.defs[name]
         used = book.uses.get(name, [])
         rows.append(
-            f'<li><a href="{r.href(cs[0])}">&#x27e8;{html.escape(name)}'
+            f'<li><a href="{r.href(cs[0])}">&#x27e8;{name_html(name)}'
             f'&#x27e9;</a> defined in '
             + ", ".join(r.chunk_link(c) for c in cs)
             + ("; used in " + ", ".join(r.chunk_link(u) for u in used)
@@ -512,11 +562,35 @@ def weave_print(book):
 # ---------------------------------------------------------------------------
 # The terminal edition.
 
+# pandoc indents code by four columns; the rest of the 80 is ours.
+CODE_WIDTH = 76
+CONTINUED = "\u21aa "           # the mark that begins a folded line
+
+
+def fold_code(line, width=CODE_WIDTH):
+    """Fold a line of code that is too wide into several, each continuation
+    starting with the mark, indented like the line it continues."""
+    if len(line) <= width:
+        return [line]
+    indent = min(len(line) - len(line.lstrip()), width // 2)
+    lead = " " * indent + CONTINUED
+    out, rest = [], line
+    while len(rest) > width:
+        cut = rest.rfind(" ", 0, width + 1)
+        if cut <= len(rest) - len(rest.lstrip()) + 8:
+            cut = width          # no space to break at: break mid-word
+        out.append(rest[:cut].rstrip())
+        rest = lead + rest[cut:].lstrip()
+    out.append(rest)
+    return out
+
+
 def terminal(book, part):
     ch = next((c for c in book.chapters if c.part == part), None)
     if ch is None:
         sys.exit(f"no chapter called {part}; try one of {', '.join(PARTS)}")
     md = []
+    wrapped = False
     for kind, val in ch.blocks:
         if kind == "docs":
             md.append(prose_refs(figure_markdown(val, "terminal"),
@@ -524,7 +598,8 @@ def terminal(book, part):
             continue
         c = val
         first = book.defs[c.name][0]
-        lines = [f"<<{c.name} {c.label}>>{'=' if c is first else '+='}"]
+        lines = [f"<<{name_text(c.name)} {c.label}>>"
+                 f"{'=' if c is first else '+='}"]
         text = ""
         for p in c.parts:
             if p[0] == "text":
@@ -533,7 +608,7 @@ def terminal(book, part):
                 text += "\n"
             else:
                 u = book.first(p[1])
-                text += f"<<{p[1]} {u.label if u else '?'}>>"
+                text += f"<<{name_text(p[1])} {u.label if u else '?'}>>"
         lines += [ln.expandtabs(8) for ln in text.rstrip("\n").split("\n")]
         notes = []
         users = book.uses.get(c.name, [])
@@ -545,13 +620,20 @@ def terminal(book, part):
             notes.append("continued in " + ", ".join(
                 x.label for x in book.defs[c.name][1:]))
         if notes:
-            lines.append("    -- " + "; ".join(notes))
+            lines += textwrap.wrap("; ".join(notes), CODE_WIDTH,
+                                   initial_indent="    -- ",
+                                   subsequent_indent="       ",
+                                   break_on_hyphens=False)
+        folded = [part for ln in lines for part in fold_code(ln)]
+        wrapped = wrapped or len(folded) > len(lines)
         fence = "~" * 8
-        md.append(f"\n\n{fence}\n" + "\n".join(lines) + f"\n{fence}\n\n")
+        md.append(f"\n\n{fence}\n" + "\n".join(folded) + f"\n{fence}\n\n")
     text = pandoc("".join(md), "plain", ch.number,
                   ["--columns=80", "--lua-filter=weave/terminal.lua",
                    f"--metadata=chapter:{ch.number}",
-                   f"--metadata=roman:{ch.roman}"])
+                   f"--metadata=roman:{ch.roman}"]
+                  + (["--metadata=folded:" + CONTINUED.strip()]
+                     if wrapped else []))
     if sys.stdout.isatty():
         pager = os.environ.get("PAGER") or "less"
         subprocess.run(pager, shell=True, input=text, text=True)

@@ -18,7 +18,7 @@
 #include <asm/traps.h>
 #include "lg.h"
 
-#line 457 "switcher.nw"
+#line 466 "switcher.nw"
 static_assert(sizeof(struct lg_regs) == LG_REGS_SIZE);
 static_assert(offsetof(struct lg_pages, regs) == LGP_REGS);
 static_assert(offsetof(struct lg_pages, regs.trapnum) == LGP_TRAPNUM);

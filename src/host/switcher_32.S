@@ -1,4 +1,4 @@
-#line 380 "switcher.nw"
+#line 389 "switcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * lg.ko, the lguest Host: the Switcher.
@@ -94,7 +94,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lidt	LGP_HOST_IDTR(%eax)
 	movl	$(GDT_ENTRY_TSS * 8), %edx
 	ltr	%dx
-#line 346 "switcher.nw"
+#line 355 "switcher.nw"
 	movl	LGP_HOST_SP(%eax), %esp
 	movl	$__KERNEL_DS, %edx
 	movl	%edx, %ss
@@ -122,6 +122,6 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lret
 SYM_CODE_END(lg_return_to_host)
 
-#line 403 "switcher.nw"
+#line 412 "switcher.nw"
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:

@@ -1,4 +1,4 @@
-#line 301 "preparation.nw"
+#line 307 "preparation.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The interface shared by the lguest Host, Launcher and Guest.
@@ -9,7 +9,7 @@
 
 #include <linux/types.h>
 
-#line 333 "preparation.nw"
+#line 339 "preparation.nw"
 #define LGUEST_TRAP_ENTRY	0x1F
 
 /* Hypercall numbers: %eax; arguments: %ebx, %ecx, %edx, %esi. */
@@ -32,7 +32,7 @@
 
 #define LGUEST_SHUTDOWN_POWEROFF	1
 #define LGUEST_SHUTDOWN_RESTART		2
-#line 370 "preparation.nw"
+#line 376 "preparation.nw"
 #define LHCALL_RING_SIZE	64
 
 struct lguest_hcall_args {
@@ -42,7 +42,7 @@ struct lguest_hcall_args {
 	__u32 arg3;
 	__u32 arg4;
 };
-#line 396 "preparation.nw"
+#line 402 "preparation.nw"
 #define LGUEST_IRQS		32
 
 struct lguest_data {
@@ -72,7 +72,7 @@ struct lguest_data {
 	__u8 hcall_status[LHCALL_RING_SIZE];
 	struct lguest_hcall_args hcalls[LHCALL_RING_SIZE];
 };
-#line 440 "preparation.nw"
+#line 446 "preparation.nw"
 enum lguest_req {
 	LHREQ_INITIALIZE = 0,	/* base, pfnlimit, start, pgdir */
 	LHREQ_IRQ = 2,		/* interrupt number */
@@ -85,7 +85,7 @@ struct lguest_init {
 	__u32 start;		/* the Guest's first instruction (virtual) */
 	__u32 pgdir;		/* guest-physical address of its page directory */
 };
-#line 462 "preparation.nw"
+#line 468 "preparation.nw"
 enum lguest_exit_kind {
 	LGEXIT_CONSOLE = 1,	/* arg[0]: guest-phys address, arg[1]: length */
 	LGEXIT_NOTIFY = 2,	/* arg[0]: the guest-phys address notified */
@@ -98,7 +98,7 @@ struct lguest_exit {
 	__u32 arg[2];
 	char why[116];
 };
-#line 489 "preparation.nw"
+#line 495 "preparation.nw"
 struct lguest_device_desc {
 	__u8 type;		/* virtio device ID; 0 ends the list */
 	__u8 num_vq;		/* number of lguest_vqconfig that follow */
@@ -115,5 +115,5 @@ struct lguest_vqconfig {
 
 #define LGUEST_DEVICE_ALIGN	4096	/* virtio ring alignment */
 
-#line 317 "preparation.nw"
+#line 323 "preparation.nw"
 #endif /* _LGUEST_ABI_H */
