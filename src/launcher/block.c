@@ -1,4 +1,4 @@
-#line 2152 "launcher.nw"
+#line 2233 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The virtio block device on a file.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -35,7 +35,7 @@ static u8 block_rw(struct block *b, bool write, const struct iovec *iov,
 		done = preadv(b->fd, part, k, sector * 512);
 	return done == (ssize_t)len ? VIRTIO_BLK_S_OK : VIRTIO_BLK_S_IOERR;
 }
-#line 2198 "launcher.nw"
+#line 2279 "launcher.nw"
 static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 {
 	struct virtio_blk_outhdr h;
@@ -88,7 +88,7 @@ static int block_service(struct virtqueue *vq)
 {
 	return vq_serve(vq, block_chain);
 }
-#line 2259 "launcher.nw"
+#line 2344 "launcher.nw"
 struct device *setup_block(const char *spec)
 {
 	struct virtio_blk_config cfg;
@@ -102,12 +102,14 @@ struct device *setup_block(const char *spec)
 		*comma = '\0';
 		b->ro = true;
 	}
-	b->fd = open(path, (b->ro ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+	b->fd = open_file(path, b->ro ? O_RDONLY : O_RDWR, true);
 	size = b->fd < 0 ? -1 : lseek(b->fd, 0, SEEK_END);
 	if (size < 0) {
-		fail("cannot open block device %s: %s", path, strerror(errno));
-		if (b->fd >= 0)
+		if (b->fd >= 0) {
+			fail("cannot find the size of block device %s: %s",
+			     path, strerror(errno));
 			close(b->fd);
+		}
 		free(b);
 		free(path);
 		return NULL;

@@ -62,13 +62,14 @@ struct kernel_info {
 	struct setup_header hdr;	/* the image's header, or made up */
 };
 
+int open_file(const char *path, int flags, bool disk);
 int read_file(const char *path, u8 **data, size_t *len);
 int maybe_gunzip(u8 **data, size_t *len, size_t limit);
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki);
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
-#line 1132 "launcher.nw"
+#line 1213 "launcher.nw"
 #define VQ_MAX_NUM	256
 
 struct device;
@@ -111,7 +112,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 	      const void *src, size_t len);
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
-#line 1588 "launcher.nw"
+#line 1669 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -139,7 +140,7 @@ u8 *device_features(struct device *dev);
 int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void reset_devices(void);
-#line 1932 "launcher.nw"
+#line 2013 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);

@@ -1,4 +1,4 @@
-#line 475 "launcher.nw"
+#line 476 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Loading kernels, the initrd, boot parameters and page tables.
  * Tangled from launcher.nw. */
@@ -12,7 +12,63 @@
 #include <zlib.h>
 #include "lguest.h"
 
-#line 505 "launcher.nw"
+#line 513 "launcher.nw"
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "of an unknown kind";
+}
+
+static int check_kind(const char *path, mode_t mode, bool disk)
+{
+	if (S_ISREG(mode) || (disk && S_ISBLK(mode)))
+		return 0;
+	if (disk)
+		return fail("%s is %s: a disk must be a regular file or a block "
+			    "device", path, file_kind(mode));
+	return fail("%s is %s, not a regular file", path, file_kind(mode));
+}
+
+static int cannot_open(const char *path, bool disk)
+{
+	return fail("cannot open %s%s: %s", disk ? "block device " : "", path,
+		    strerror(errno));
+}
+#line 555 "launcher.nw"
+int open_file(const char *path, int flags, bool disk)
+{
+	struct stat st;
+	int fd, r;
+
+	if (stat(path, &st) < 0)
+		return cannot_open(path, disk);
+	if (check_kind(path, st.st_mode, disk) < 0)
+		return -1;
+	fd = open(path, flags | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return cannot_open(path, disk);
+	if (fstat(fd, &st) < 0)
+		r = cannot_open(path, disk);
+	else
+		r = check_kind(path, st.st_mode, disk);
+	if (r == 0 && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0)
+		r = cannot_open(path, disk);
+	if (r < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+#line 586 "launcher.nw"
 #define MAX_FILE	(1024u * MB)
 
 int read_file(const char *path, u8 **data, size_t *len)
@@ -21,13 +77,13 @@ int read_file(const char *path, u8 **data, size_t *len)
 	size_t done = 0;
 	ssize_t n;
 	u8 *buf;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open_file(path, O_RDONLY, false);
 
 	if (fd < 0)
-		return fail("cannot open %s: %s", path, strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		return -1;
+	if (fstat(fd, &st) < 0) {
 		close(fd);
-		return fail("%s is not a regular file", path);
+		return fail("cannot read %s: %s", path, strerror(errno));
 	}
 	if ((u64)st.st_size > MAX_FILE) {
 		close(fd);
@@ -55,7 +111,7 @@ int read_file(const char *path, u8 **data, size_t *len)
 	*len = done;
 	return 0;
 }
-#line 566 "launcher.nw"
+#line 647 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 {
 	z_stream zs;
@@ -103,7 +159,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	*len = out;
 	return 0;
 }
-#line 640 "launcher.nw"
+#line 721 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 {
 	if (len < sizeof(*eh))
@@ -127,7 +183,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
-#line 674 "launcher.nw"
+#line 755 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
 {
@@ -157,7 +213,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
-#line 717 "launcher.nw"
+#line 798 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
 	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
@@ -198,7 +254,7 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	    ki->entry);
 	return 0;
 }
-#line 856 "launcher.nw"
+#line 937 "launcher.nw"
 static u64 bzimage_end(const struct setup_header *h, u32 pm_size)
 {
 	u64 run = h->pref_address ? h->pref_address : h->code32_start;
@@ -210,7 +266,7 @@ static u64 bzimage_end(const struct setup_header *h, u32 pm_size)
 		run = loaded;
 	return run + h->init_size > end ? run + h->init_size : end;
 }
-#line 796 "launcher.nw"
+#line 877 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
 
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
@@ -257,7 +313,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 	    h->version >> 8, h->version & 0xff, ki->start, ki->end);
 	return 0;
 }
-#line 883 "launcher.nw"
+#line 964 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
@@ -269,7 +325,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 	return fail("this is not a kernel: neither an ELF executable nor a "
 		    "bzImage");
 }
-#line 904 "launcher.nw"
+#line 985 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -287,7 +343,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	say("initrd: %zu bytes at %#x\n", len, addr);
 	return 0;
 }
-#line 945 "launcher.nw"
+#line 1026 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -317,7 +373,7 @@ int setup_pagetables(struct kernel_info *ki)
 	    ki->pgtables, ki->pgdir);
 	return 0;
 }
-#line 1029 "launcher.nw"
+#line 1110 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 

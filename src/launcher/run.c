@@ -1,4 +1,4 @@
-#line 2476 "launcher.nw"
+#line 2563 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The run loop: what to do when the Guest stops.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -59,7 +59,7 @@ int handle_exit(const struct lguest_exit *e)
 	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());
 	return 1;
 }
-#line 2547 "launcher.nw"
+#line 2634 "launcher.nw"
 int run_guest(void)
 {
 	struct lguest_exit e;
@@ -86,7 +86,7 @@ int run_guest(void)
 	}
 	return status;
 }
-#line 2580 "launcher.nw"
+#line 2667 "launcher.nw"
 void stop_guest(void)
 {
 	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());

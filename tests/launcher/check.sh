@@ -53,11 +53,12 @@ esac
 # --- 2. the command line -----------------------------------------------------
 L=$B/lguest
 # expect NAME STATUS TEXT CMD...: the command exits with STATUS and its
-# output (stdout and stderr) contains TEXT.
+# output (stdout and stderr) contains TEXT.  A command that hangs is killed
+# after 20 s, and its status is then 124.
 expect() {
 	name=$1 want=$2 text=$3
 	shift 3
-	$run32 "$@" >"$tmp/out" 2>&1 </dev/null
+	timeout 20 $run32 "$@" >"$tmp/out" 2>&1 </dev/null
 	got=$?
 	if [ "$got" != "$want" ]; then
 		bad "$name" "exit status $got, expected $want: $(head -c 300 "$tmp/out")"
@@ -77,6 +78,7 @@ gzip -c "$tmp/tiny" >"$tmp/tiny.gz"
 head -c 100 "$tmp/tiny" >"$tmp/truncated"
 echo "this is not a kernel" >"$tmp/text"
 head -c 3000000 /dev/zero >"$tmp/big-initrd"
+mkfifo "$tmp/fifo"
 
 if readelf -h "$L" | grep -q 'ELF32' && readelf -h "$L" | grep -q '80386' &&
    ! readelf -l "$L" | grep -q INTERP; then
@@ -100,6 +102,14 @@ expect "cli: memory too large" 1 "too large" "$L" 100000 "$tmp/tiny"
 expect "cli: memory not whole pages" 1 "whole number" "$L" 4097K "$tmp/tiny"
 expect "cli: memory too small" 1 "too small" "$L" 1 "$tmp/tiny"
 expect "cli: memory not a number" 1 "not a number" "$L" lots "$tmp/tiny"
+expect "cli: FIFO as kernel" 1 "$tmp/fifo is a FIFO, not a regular file" \
+	"$L" 64 "$tmp/fifo"
+expect "cli: FIFO as initrd" 1 "$tmp/fifo is a FIFO, not a regular file" \
+	"$L" --initrd="$tmp/fifo" 64 "$tmp/tiny"
+expect "cli: FIFO as read-only disk" 1 "$tmp/fifo is a FIFO" \
+	"$L" --block="$tmp/fifo,ro" 64 "$tmp/tiny"
+expect "cli: /dev/zero as disk" 1 "/dev/zero is a character device" \
+	"$L" --block=/dev/zero 64 "$tmp/tiny"
 expect "cli: missing initrd" 1 "cannot open $tmp/none" \
 	"$L" --initrd="$tmp/none" 64 "$tmp/tiny"
 expect "cli: initrd too big" 1 "initrd" \

@@ -1273,6 +1273,17 @@ static int t_block_missing_file(void)
 	return 0;
 }
 
+/* Only a regular file or a block device is a disk. */
+static int t_block_not_a_disk(void)
+{
+	CHECK(setup_block("/dev/zero") == NULL);
+	CHECK(strstr(why_failed(), "/dev/zero is a character device"));
+	CHECK(setup_block("/tmp") == NULL);
+	CHECK(strstr(why_failed(), "/tmp is a directory"));
+	CHECK(num_devices == 0);
+	return 0;
+}
+
 static int t_net_bad_name(void)
 {
 	CHECK(setup_net("a-name-much-too-long-for-linux") == NULL);
@@ -1538,7 +1549,8 @@ static const struct {
 	T(t_status_bad_ring),
 	T(t_block_read), T(t_block_write), T(t_block_readonly),
 	T(t_block_past_end), T(t_block_capacity), T(t_block_id_and_unsupported),
-	T(t_block_hostile), T(t_block_missing_file), T(t_net_bad_name), T(t_net_tap),
+	T(t_block_hostile), T(t_block_missing_file), T(t_block_not_a_disk),
+	T(t_net_bad_name), T(t_net_tap),
 	T(t_exit_console), T(t_exit_console_device_page),
 	T(t_exit_console_hostile),
 	T(t_exit_shutdown_and_death), T(t_run_loop), T(t_run_loop_death),
