@@ -1,4 +1,4 @@
-#line 2563 "launcher.nw"
+#line 2565 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The run loop: what to do when the Guest stops.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -11,55 +11,85 @@
 
 volatile int caught_signal;
 
-int handle_exit(const struct lguest_exit *e)
+static int stopping(void)
 {
-	int why_len = strnlen(e->why, sizeof(e->why));
-	const void *p;
-
-	switch (e->kind) {
-	case LGEXIT_CONSOLE:
-		p = (u64)e->arg[0] + e->arg[1] <= (u64)guest.size + PAGE_SIZE ?
-		    guest.base + e->arg[0] : NULL;
-		if (!p) {
-			fprintf(stderr, "lguest: stopping the Guest: it asked to "
-				"print %u bytes at %#x, outside its memory\n",
-				e->arg[1], e->arg[0]);
-			return 1;
-		}
-		if (write_all(console_out, p, e->arg[1]) < 0)
-			break;
-		return KEEP_RUNNING;
-	case LGEXIT_NOTIFY:
-		if (device_notify(e->arg[0]) < 0)
-			break;
-		return KEEP_RUNNING;
-	case LGEXIT_SHUTDOWN:
-		if (e->arg[0] == LGUEST_SHUTDOWN_POWEROFF) {
-			if (why_len)
-				fprintf(stderr, "lguest: Guest powered off: "
-					"%.*s\n", why_len, e->why);
-			return 0;
-		}
-		if (e->arg[0] == LGUEST_SHUTDOWN_RESTART) {
-			fprintf(stderr, "lguest: Guest restarting: %.*s\n",
-				why_len, e->why);
-			return RESTART;
-		}
-		fprintf(stderr, "lguest: Guest shut down with unknown reason "
-			"%u: %.*s\n", e->arg[0], why_len, e->why);
-		return 1;
-	case LGEXIT_DEAD:
-		fprintf(stderr, "lguest: Guest died: %.*s\n", why_len, e->why);
-		return 1;
-	default:
-		fprintf(stderr, "lguest: the Host returned an exit of unknown "
-			"kind %u\n", e->kind);
-		return 1;
-	}
 	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());
 	return 1;
 }
+
 #line 2634 "launcher.nw"
+#define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
+
+static const char *guest_text(const struct lguest_exit *e, char *out)
+{
+	size_t i, len = strnlen(e->why, sizeof(e->why));
+	char *p = out;
+
+	for (i = 0; i < len; i++) {
+		u8 c = e->why[i];
+
+		if (c == '\\') {
+			*p++ = '\\';
+			*p++ = '\\';
+		} else if (c >= ' ' && c <= '~') {
+			*p++ = c;
+		} else {
+			p += sprintf(p, "\\x%02x", c);
+		}
+	}
+	*p = '\0';
+	return out;
+}
+#line 2662 "launcher.nw"
+static int console_write(u32 addr, u32 len)
+{
+	if ((u64)addr + len > (u64)guest.size + PAGE_SIZE) {
+		fprintf(stderr, "lguest: stopping the Guest: it asked to print "
+			"%u bytes at %#x, outside its memory\n", len, addr);
+		return 1;
+	}
+	if (write_all(console_out, guest.base + addr, len) < 0)
+		return stopping();
+	return KEEP_RUNNING;
+}
+#line 2679 "launcher.nw"
+static int shutdown_guest(u32 how, const char *why)
+{
+	if (how == LGUEST_SHUTDOWN_POWEROFF) {
+		if (why[0])
+			fprintf(stderr, "lguest: Guest powered off: %s\n", why);
+		return 0;
+	}
+	if (how == LGUEST_SHUTDOWN_RESTART) {
+		fprintf(stderr, "lguest: Guest restarting: %s\n", why);
+		return RESTART;
+	}
+	fprintf(stderr, "lguest: Guest shut down with unknown reason %u: %s\n",
+		how, why);
+	return 1;
+}
+
+#line 2587 "launcher.nw"
+int handle_exit(const struct lguest_exit *e)
+{
+	char why[GUEST_TEXT_MAX];
+
+	switch (e->kind) {
+	case LGEXIT_CONSOLE:
+		return console_write(e->arg[0], e->arg[1]);
+	case LGEXIT_NOTIFY:
+		return device_notify(e->arg[0]) < 0 ? stopping() : KEEP_RUNNING;
+	case LGEXIT_SHUTDOWN:
+		return shutdown_guest(e->arg[0], guest_text(e, why));
+	case LGEXIT_DEAD:
+		fprintf(stderr, "lguest: Guest died: %s\n", guest_text(e, why));
+		return 1;
+	}
+	fprintf(stderr, "lguest: the Host returned an exit of unknown kind %u\n",
+		e->kind);
+	return 1;
+}
+#line 2705 "launcher.nw"
 int run_guest(void)
 {
 	struct lguest_exit e;
@@ -86,9 +116,8 @@ int run_guest(void)
 	}
 	return status;
 }
-#line 2667 "launcher.nw"
+#line 2738 "launcher.nw"
 void stop_guest(void)
 {
-	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());
-	exit(1);
+	exit(stopping());
 }

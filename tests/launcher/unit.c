@@ -113,6 +113,29 @@ static void loud(void)
 	close(quiet_fd);
 }
 
+/* Catch what the Launcher prints on stderr, as its own messages, in a pipe
+ * that caught() empties into a string. */
+static int catch_pipe[2] = { -1, -1 };
+static void catch_stderr(void)
+{
+	fflush(stderr);
+	quiet_fd = dup(2);
+	if (pipe2(catch_pipe, O_NONBLOCK) < 0)
+		exit(2);
+	dup2(catch_pipe[1], 2);
+	close(catch_pipe[1]);
+}
+static size_t caught(char *buf, size_t len)
+{
+	ssize_t n;
+
+	loud();
+	n = read(catch_pipe[0], buf, len - 1);
+	close(catch_pipe[0]);
+	buf[n > 0 ? n : 0] = '\0';
+	return n > 0 ? n : 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Memory sizes and guest_ptr(). */
 
@@ -1463,6 +1486,43 @@ static int t_exit_shutdown_and_death(void)
 	return 0;
 }
 
+/* What the Guest wrote reaches the terminal with its control characters
+ * escaped, after the Launcher's own words and on the same line: no escape
+ * sequence, and no forged line of ours. */
+static int t_exit_guest_text_escaped(void)
+{
+	static const u32 kinds[][2] = {
+		{ LGEXIT_SHUTDOWN, LGUEST_SHUTDOWN_POWEROFF },
+		{ LGEXIT_SHUTDOWN, LGUEST_SHUTDOWN_RESTART },
+		{ LGEXIT_SHUTDOWN, 99 },
+		{ LGEXIT_DEAD, 0 },
+	};
+	static const char sent[] = "bye\033]0;pwned\007\r\nlguest: Guest "
+		"died: forged\033[2K\\x1b\x9b";
+	static const char shown[] = "bye\\x1b]0;pwned\\x07\\x0d\\x0algues"
+		"t: Guest died: forged\\x1b[2K\\\\x1b\\x9b\n";
+	struct lguest_exit e;
+	char buf[4096], *line;
+	unsigned int i;
+
+	memset(&e, 0, sizeof(e));
+	memcpy(e.why, sent, sizeof(sent));
+	catch_stderr();
+	for (i = 0; i < 4; i++) {
+		e.kind = kinds[i][0];
+		e.arg[0] = kinds[i][1];
+		handle_exit(&e);
+	}
+	caught(buf, sizeof(buf));
+	CHECK(strpbrk(buf, "\033\007\r\x9b") == NULL);
+	for (i = 0, line = buf; i < 4; i++, line = strchr(line, '\n') + 1) {
+		CHECK(strncmp(line, "lguest: Guest ", 14) == 0);
+		CHECK(strstr(line, shown) != NULL);
+	}
+	CHECK(*line == '\0');
+	return 0;
+}
+
 static int t_run_loop(void)
 {
 	struct lguest_exit e[3];
@@ -1553,7 +1613,8 @@ static const struct {
 	T(t_net_bad_name), T(t_net_tap),
 	T(t_exit_console), T(t_exit_console_device_page),
 	T(t_exit_console_hostile),
-	T(t_exit_shutdown_and_death), T(t_run_loop), T(t_run_loop_death),
+	T(t_exit_shutdown_and_death), T(t_exit_guest_text_escaped),
+	T(t_run_loop), T(t_run_loop_death),
 };
 
 /* Seed images for the loader fuzzer. */
