@@ -45,8 +45,10 @@ $(DEBUG_BZIMAGE): $(DEBUG_KOUT)/.config
 # The hostile suite.  `make check-hostile` runs every test guest of category
 # hostile (tests/guests/, each killed with the reason its @expect names, or
 # carrying on), the randomized guest hostile-random with HOSTILE_SEEDS, and
-# devabuse (a hostile user of /dev/lguest), first on Debian's 686 kernel,
-# then on the debug Host with lg.ko built against it.  It prints the
+# devabuse (a hostile user of /dev/lguest), first on Debian's 686 kernel
+# (on a processor with SMEP and SMAP, which lg.ko must switch off around
+# the world switch), then on the debug Host with lg.ko built against it.
+# It prints the
 # figures and ends with `N passed, N failed`.  `make fuzz-guest` runs the
 # randomized guest seed after seed for FUZZ_TIME seconds (FUZZ_SEED the
 # first), on Debian's kernel or, with FUZZ_KERNEL=debug, on the debug Host.
@@ -117,7 +119,7 @@ hostile-parts: lab $(DEBUG_LG) $(HOSTILE)/devabuse
 check-hostile: hostile-parts
 	@tests/hostile/check-hostile --out $(HOSTILE) --seeds $(HOSTILE_SEEDS) \
 		--budget $(HOSTILE_BUDGET) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU) \
-		debian:$(LAB_KERNEL):$(HOSTILE)/debian/initramfs.gz \
+		debian:$(LAB_KERNEL):$(HOSTILE)/debian/initramfs.gz:$(LAB_CPU),+smep,+smap \
 		debug:$(DEBUG_BZIMAGE):$(HOSTILE)/debug/initramfs.gz
 
 fuzz-guest: hostile-parts

@@ -1,4 +1,4 @@
-#line 1097 "host.nw"
+#line 1187 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: the Switcher's home, module load, the run loop.
@@ -32,7 +32,7 @@ static_assert(offsetof(struct lg_pages, state.guest_gdt) == LGP_GUEST_GDT);
 static_assert(sizeof(struct lg_pages) == 2 * PAGE_SIZE);
 static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
-#line 280 "host.nw"
+#line 281 "host.nw"
 void lg_kill(struct lguest *lg, const char *fmt, ...)
 {
 	va_list ap;
@@ -47,7 +47,7 @@ void lg_kill(struct lguest *lg, const char *fmt, ...)
 	if (IS_ENABLED(CONFIG_LGUEST_DEBUG))
 		pr_info("lguest: killed a Guest: %s\n", lg->exit.why);
 }
-#line 243 "host.nw"
+#line 244 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len)
 {
 	if ((u64)gpa + len > lg->mem_end) {
@@ -75,7 +75,7 @@ bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len)
 	}
 	return true;
 }
-#line 300 "host.nw"
+#line 301 "host.nw"
 bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val)
 {
 	return lg_read(lg, gpa, val, sizeof(*val));
@@ -85,7 +85,7 @@ bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val)
 {
 	return lg_write(lg, gpa, &val, sizeof(val));
 }
-#line 468 "host.nw"
+#line 469 "host.nw"
 static struct page **lg_switcher_pages;
 static void *lg_switcher_base;
 unsigned long lg_switcher_addr;
@@ -95,7 +95,7 @@ static u32 lg_switcher_pfn(unsigned int i)
 {
 	return page_to_pfn(lg_switcher_pages[i]);
 }
-#line 447 "host.nw"
+#line 448 "host.nw"
 static void lg_unmap_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu;
@@ -109,7 +109,7 @@ static void lg_unmap_switcher(void)
 		__free_page(lg_switcher_pages[i]);
 	kfree(lg_switcher_pages);
 }
-#line 346 "host.nw"
+#line 347 "host.nw"
 static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 {
 	void *spacer[8], *addr;
@@ -135,7 +135,7 @@ static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 		vunmap(spacer[i]);
 	return addr;
 }
-#line 389 "host.nw"
+#line 390 "host.nw"
 static int __init lg_map_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu, first;
@@ -188,7 +188,7 @@ free_all:
 	kfree(lg_switcher_pages);
 	return -ENOMEM;
 }
-#line 506 "host.nw"
+#line 507 "host.nw"
 static int lg_param_refuse(const char *val, const struct kernel_param *kp)
 {
 	return -EPERM;
@@ -200,7 +200,7 @@ static const struct kernel_param_ops lg_switcher_addr_ops = {
 };
 module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
 MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
-#line 546 "host.nw"
+#line 547 "host.nw"
 atomic_t lg_guests = ATOMIC_INIT(0);
 atomic_t lg_shadow_pages = ATOMIC_INIT(0);
 atomic_t lg_pinned_pages = ATOMIC_INIT(0);
@@ -215,7 +215,7 @@ module_param_cb(shadow_pages, &lg_count_ops, &lg_shadow_pages.counter, 0444);
 MODULE_PARM_DESC(shadow_pages, "Pages of shadow page tables (read-only)");
 module_param_cb(pinned_pages, &lg_count_ops, &lg_pinned_pages.counter, 0444);
 MODULE_PARM_DESC(pinned_pages, "Launcher pages pinned by shadow entries (read-only)");
-#line 571 "host.nw"
+#line 572 "host.nw"
 static void lg_check_counts(void)
 {
 	int guests = atomic_read(&lg_guests);
@@ -227,7 +227,7 @@ static void lg_check_counts(void)
 		  guests, shadow, pinned))
 		pr_info("lguest: unloaded; every Guest, shadow page and pin was given back\n");
 }
-#line 606 "host.nw"
+#line 607 "host.nw"
 static const struct desc_struct lg_cs_desc = {
 	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0xB, .s = 1, .p = 1,
 	.d = 1, .g = 1,
@@ -253,7 +253,7 @@ static void lg_host_segments(bool install)
 		}
 	}
 }
-#line 655 "host.nw"
+#line 656 "host.nw"
 static struct lg_gate lg_default_idt[IDT_ENTRIES];
 
 static struct lg_gate lg_make_gate(u32 addr, u32 sel, u32 type, u32 dpl)
@@ -279,13 +279,13 @@ static void __init lg_setup_default_idt(void)
 						 i == LGUEST_TRAP_ENTRY ? 1 : 0);
 	}
 }
-#line 743 "host.nw"
+#line 744 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu)
 {
 	return (struct lg_pages *)(lg_switcher_addr +
 				   (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE);
 }
-#line 763 "host.nw"
+#line 764 "host.nw"
 static void lg_setup_cpu_pages(struct lg_pages *p)
 {
 	p->state.guest_tss.sp0 = (unsigned long)(&p->regs + 1);
@@ -296,7 +296,7 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
 	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
 }
-#line 856 "host.nw"
+#line 886 "host.nw"
 static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 {
 	unsigned long base = (unsigned long)tss;
@@ -311,7 +311,35 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 	d->type = 9;
 	d->p = 1;
 }
-#line 823 "host.nw"
+#line 842 "host.nw"
+static struct lg_gate lg_direct_gate(const struct lg_gate *g)
+{
+	return lg_make_gate(lg_gate_offset(g), lg_gate_sel(g), LG_GATE_TRAP,
+			    lg_gate_dpl(g));
+}
+#line 934 "host.nw"
+#define LG_CR4_OFF	(X86_CR4_PGE | X86_CR4_SMEP | X86_CR4_SMAP)
+
+static void lg_write_cr4(unsigned long cr4)
+{
+	asm volatile("mov %0, %%cr4" : : "r" (cr4) : "memory");
+}
+
+static unsigned long lg_cr4_for_guest(void)
+{
+	unsigned long cr4 = cr4_read_shadow();
+
+	if (cr4 & LG_CR4_OFF)
+		lg_write_cr4(cr4 & ~LG_CR4_OFF);
+	return cr4;
+}
+
+static void lg_cr4_for_host(unsigned long cr4)
+{
+	if (cr4 & LG_CR4_OFF)
+		lg_write_cr4(cr4);
+}
+#line 852 "host.nw"
 static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 {
 	struct lg_state *st = &p->state;
@@ -333,16 +361,17 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 		if (g->hi & LG_GATE_PRESENT)
 			st->guest_idt[v].hi |= lg_gate_dpl(g) << 13;
 	}
-	if (lg->direct_syscall && (lg->idt[IA32_SYSCALL_VECTOR].hi & LG_GATE_PRESENT))
-		st->guest_idt[IA32_SYSCALL_VECTOR] = lg->idt[IA32_SYSCALL_VECTOR];
+	g = &lg->idt[IA32_SYSCALL_VECTOR];
+	if (lg->direct_syscall && (g->hi & LG_GATE_PRESENT))
+		st->guest_idt[IA32_SYSCALL_VECTOR] = lg_direct_gate(g);
 }
-#line 906 "host.nw"
+#line 982 "host.nw"
 static void lg_switch(struct lguest *lg)
 {
 	struct lg_pages *p = lg_cpu_pages(smp_processor_id());
 	u32 *pgd = lg->shadows[lg->cur_shadow].pgd;
 	u32 sysenter_lo, sysenter_hi, clobber;
-	bool pge = boot_cpu_has(X86_FEATURE_PGE);
+	unsigned long cr4;
 
 	lg_copy_in(lg, p);
 	pgd[lg_switcher_slot()] = __pa(this_cpu_read(lg_switcher_pte)) |
@@ -351,8 +380,7 @@ static void lg_switch(struct lguest *lg)
 	rdmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	if (sysenter_lo)
 		wrmsr(MSR_IA32_SYSENTER_CS, 0, 0);
-	if (pge)
-		cr4_update_irqsoff(0, X86_CR4_PGE);
+	cr4 = lg_cr4_for_guest();
 
 	asm volatile("pushfl\n\t"
 		     "pushl %%cs\n\t"
@@ -365,13 +393,12 @@ static void lg_switch(struct lguest *lg)
 
 	if (p->regs.trapnum == X86_TRAP_PF)
 		lg->cr2 = read_cr2();
-	if (pge)
-		cr4_update_irqsoff(X86_CR4_PGE, 0);
+	lg_cr4_for_host(cr4);
 	if (sysenter_lo)
 		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	lg->regs = p->regs;
 }
-#line 971 "host.nw"
+#line 1045 "host.nw"
 static void lg_fpu_load(struct fxregs_state *fx)
 {
 	asm volatile("fxrstor %0" : : "m" (*fx));
@@ -388,20 +415,22 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = 0x37F;
 	fx->mxcsr = 0x1F80;
 }
-#line 1080 "host.nw"
+#line 1168 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	u32 blocked = lg_blocked_irqs(lg);
 
 	if (lg->exit.kind)
 		return;
+	if (lg_in_noirq_window(lg))
+		blocked = ~0U;
 	set_current_state(TASK_INTERRUPTIBLE);
 	if (!(READ_ONCE(lg->irqs_pending[0]) & ~blocked) &&
 	    !signal_pending(current))
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
-#line 1023 "host.nw"
+#line 1097 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
@@ -438,7 +467,7 @@ int lg_run(struct lguest *lg)
 		lg_handle_trap(lg);
 	}
 }
-#line 698 "host.nw"
+#line 699 "host.nw"
 static int __init lg_init(void)
 {
 	unsigned int cpu;

@@ -1,4 +1,4 @@
-#line 1632 "host.nw"
+#line 1767 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: hypercalls.
@@ -9,7 +9,7 @@
 #include <asm/tsc.h>
 #include "lg.h"
 
-#line 1479 "host.nw"
+#line 1571 "host.nw"
 static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 {
 	if (len > PAGE_SIZE || (u64)gpa + len > lg->mem_end) {
@@ -20,7 +20,7 @@ static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 	lg->exit.arg[0] = gpa;
 	lg->exit.arg[1] = len;
 }
-#line 1496 "host.nw"
+#line 1588 "host.nw"
 static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 {
 	struct lguest_exit e = { .kind = LGEXIT_SHUTDOWN, .arg[0] = how };
@@ -36,7 +36,7 @@ static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 	e.why[len] = '\0';
 	lg->exit = e;
 }
-#line 1417 "host.nw"
+#line 1509 "host.nw"
 static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 {
 	switch (a->nr) {
@@ -91,15 +91,38 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_kill(lg, "unknown hypercall %u", a->nr);
 	}
 }
-#line 1567 "host.nw"
+#line 1658 "host.nw"
+static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
+{
+	if ((gpa & 3) || (u64)gpa + sizeof(struct lguest_data) >
+			 (u64)lg->pfn_limit * PAGE_SIZE) {
+		lg_kill(lg, "bad lguest_data address %#x: not a word-aligned place in its memory",
+			gpa);
+		return false;
+	}
+	return true;
+}
+#line 1681 "host.nw"
+static bool lg_noirq_window_ok(struct lguest *lg)
+{
+	u32 start = lg->noirq_start, end = lg->noirq_end, gpa;
+
+	if (start == end)
+		return true;
+	if (start < end && end - start <= PAGE_SIZE &&
+	    lg_guest_pa(lg, start, &gpa) && lg_guest_pa(lg, end - 1, &gpa))
+		return true;
+	lg_kill(lg, "its no-interrupt window %#x-%#x is not a short stretch of its mapped code",
+		start, end);
+	return false;
+}
+#line 1703 "host.nw"
 static void lg_init_data(struct lguest *lg, u32 gpa)
 {
 	u32 vec;
 
-	if ((gpa & 3) || (u64)gpa + sizeof(struct lguest_data) > lg->mem_end) {
-		lg_kill(lg, "bad lguest_data address %#x", gpa);
+	if (!lg_data_address_ok(lg, gpa))
 		return;
-	}
 	lg->data = gpa;
 	lg->has_data = true;
 	if (!lg_write_u32(lg, gpa + offsetof(struct lguest_data, reserve_mem),
@@ -110,12 +133,13 @@ static void lg_init_data(struct lguest *lg, u32 gpa)
 			 &lg->noirq_start) ||
 	    !lg_read_u32(lg, gpa + offsetof(struct lguest_data, noirq_iret_end),
 			 &lg->noirq_end) ||
+	    !lg_noirq_window_ok(lg) ||
 	    !lg_read_u32(lg, gpa + offsetof(struct lguest_data, syscall_vec), &vec))
 		return;
 	lg->direct_syscall = vec == IA32_SYSCALL_VECTOR;
 	lg_update_time(lg);
 }
-#line 1530 "host.nw"
+#line 1622 "host.nw"
 void lg_hypercall(struct lguest *lg)
 {
 	struct lguest_hcall_args a = {
@@ -136,7 +160,7 @@ void lg_hypercall(struct lguest *lg)
 	}
 	lg_do_hcall(lg, &a);
 }
-#line 1601 "host.nw"
+#line 1736 "host.nw"
 void lg_do_async_hcalls(struct lguest *lg)
 {
 	u8 status[LHCALL_RING_SIZE];

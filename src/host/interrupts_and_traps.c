@@ -1,4 +1,4 @@
-#line 2090 "host.nw"
+#line 2245 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
@@ -11,13 +11,13 @@
 #include <asm/traps.h>
 #include "lg.h"
 
-#line 1721 "host.nw"
+#line 1856 "host.nw"
 static bool lg_has_errcode(u32 vec)
 {
 	return vec == X86_TRAP_DF || (vec >= X86_TRAP_TS && vec <= X86_TRAP_PF) ||
 	       vec == X86_TRAP_AC;
 }
-#line 1755 "host.nw"
+#line 1894 "host.nw"
 static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 {
 	u32 gpa;
@@ -45,6 +45,11 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 		return true;
 	flags = (r->eflags & ~X86_EFLAGS_IF) | (irq_enabled & X86_EFLAGS_IF);
 
+	if (from_user && !lg->ss1) {
+		lg_kill(lg, "trap %u from ring 3, and it never set a kernel stack (LHCALL_SET_STACK)",
+			vec);
+		return true;
+	}
 	if (from_user) {
 		ss = lg->ss1;
 		sp = lg->esp1;
@@ -67,7 +72,7 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
 	return true;
 }
-#line 2045 "host.nw"
+#line 2200 "host.nw"
 static bool lg_emulate_io(struct lguest *lg)
 {
 	u8 insn[2];
@@ -108,7 +113,7 @@ static bool lg_emulate_io(struct lguest *lg)
 	lg->regs.eip += len;
 	return true;
 }
-#line 1682 "host.nw"
+#line 1817 "host.nw"
 void lg_handle_trap(struct lguest *lg)
 {
 	u32 vec = lg->regs.trapnum;
@@ -141,7 +146,7 @@ void lg_handle_trap(struct lguest *lg)
 		lg_kill(lg, "trap %u at %#x (error code %#x), and no handler",
 			vec, lg->regs.eip, lg->regs.errcode);
 }
-#line 1819 "host.nw"
+#line 1963 "host.nw"
 void lg_raise_irq(struct lguest *lg, unsigned int irq)
 {
 	struct task_struct *tsk;
@@ -153,7 +158,7 @@ void lg_raise_irq(struct lguest *lg, unsigned int irq)
 		kick_process(tsk);
 	rcu_read_unlock();
 }
-#line 1838 "host.nw"
+#line 1982 "host.nw"
 u32 lg_blocked_irqs(struct lguest *lg)
 {
 	u32 blocked;
@@ -169,7 +174,13 @@ static u32 lg_irqs_wanted(struct lguest *lg)
 {
 	return lg->irqs_pending[0] & ~lg_blocked_irqs(lg);
 }
-#line 1884 "host.nw"
+#line 2032 "host.nw"
+bool lg_in_noirq_window(struct lguest *lg)
+{
+	return (lg->regs.cs & 3) == 1 && lg->regs.eip >= lg->noirq_start &&
+	       lg->regs.eip < lg->noirq_end;
+}
+#line 2040 "host.nw"
 void lg_maybe_deliver_irq(struct lguest *lg)
 {
 	u32 want = lg_irqs_wanted(lg), enabled, flag;
@@ -190,8 +201,7 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 		lg_write_u32(lg, irq_pending, 1);
 		return;
 	}
-	if ((lg->regs.cs & 3) == 1 && lg->regs.eip >= lg->noirq_start &&
-	    lg->regs.eip < lg->noirq_end)
+	if (lg_in_noirq_window(lg))
 		return;
 
 	irq = __ffs(want);
@@ -204,7 +214,7 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	flag = lg_irqs_wanted(lg) ? 1 : 0;
 	lg_write_u32(lg, irq_pending, flag);
 }
-#line 1928 "host.nw"
+#line 2083 "host.nw"
 enum hrtimer_restart lg_clock_fired(struct hrtimer *timer)
 {
 	struct lguest *lg = container_of(timer, struct lguest, timer);
@@ -221,7 +231,7 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns)
 	}
 	hrtimer_start(&lg->timer, ns_to_ktime(delta_ns), HRTIMER_MODE_REL);
 }
-#line 1951 "host.nw"
+#line 2106 "host.nw"
 void lg_update_time(struct lguest *lg)
 {
 	struct timespec64 now;
@@ -238,7 +248,7 @@ void lg_update_time(struct lguest *lg)
 	lg_write(lg, lg->data + offsetof(struct lguest_data, time_sec), &t,
 		 sizeof(t));
 }
-#line 1990 "host.nw"
+#line 2145 "host.nw"
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 {
 	struct lg_gate g = { .lo = lo, .hi = hi };
@@ -261,7 +271,7 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 
 	lg->idt[vec] = g;
 }
-#line 2023 "host.nw"
+#line 2178 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {
 	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {

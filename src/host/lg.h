@@ -1,4 +1,4 @@
-#line 190 "host.nw"
+#line 191 "host.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * lg.ko, the lguest Host: shared declarations.
@@ -32,7 +32,7 @@
 #define LGP_GUEST_IDTR		(PAGE_SIZE + 34)
 #define LGP_GUEST_GDT		(PAGE_SIZE + 256)
 
-#line 203 "host.nw"
+#line 204 "host.nw"
 #ifndef __ASSEMBLY__
 #include <linux/atomic.h>
 #include <linux/hrtimer.h>
@@ -146,14 +146,15 @@ struct lguest {
 	struct hrtimer timer;
 	bool halted;
 
-	/* The shadow page tables. */
+	/* The shadow page tables, and the page pinned for each frame. */
 	struct lg_shadow shadows[LG_SHADOWS];
+	struct page **frames;
 	unsigned int cur_shadow, next_victim;
 
 	/* What the next read() reports; kind 0 means "keep running". */
 	struct lguest_exit exit;
 };
-#line 486 "host.nw"
+#line 487 "host.nw"
 extern unsigned long lg_switcher_addr;
 
 static inline unsigned int lg_switcher_slot(void)
@@ -166,9 +167,9 @@ static inline u32 lg_reserve_mem(void)
 {
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
-#line 539 "host.nw"
+#line 540 "host.nw"
 extern atomic_t lg_guests, lg_shadow_pages, lg_pinned_pages;
-#line 778 "host.nw"
+#line 779 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
 bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
@@ -178,32 +179,33 @@ __printf(2, 3) void lg_kill(struct lguest *lg, const char *fmt, ...);
 int lg_run(struct lguest *lg);
 int lg_device_init(void);
 void lg_device_exit(void);
-#line 947 "host.nw"
+#line 1021 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
-#line 993 "host.nw"
+#line 1067 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
-#line 1653 "host.nw"
+#line 1788 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
-#line 2114 "host.nw"
+#line 2269 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
+bool lg_in_noirq_window(struct lguest *lg);
 void lg_maybe_deliver_irq(struct lguest *lg);
 enum hrtimer_restart lg_clock_fired(struct hrtimer *timer);
 void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 2415 "host.nw"
+#line 2571 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
 void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
-#line 2866 "host.nw"
+#line 3120 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -213,6 +215,6 @@ bool lg_prepare_shadow(struct lguest *lg);
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
 void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
-#line 218 "host.nw"
+#line 219 "host.nw"
 #endif /* __ASSEMBLY__ */
 #endif /* _LG_H */

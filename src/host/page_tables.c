@@ -1,4 +1,4 @@
-#line 2845 "host.nw"
+#line 3097 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: shadow page tables.
@@ -6,9 +6,10 @@
  */
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include "lg.h"
 
-#line 2465 "host.nw"
+#line 2621 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -42,27 +43,42 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
 	return true;
 }
-#line 2520 "host.nw"
-static void lg_release_pte(u32 *pte)
+#line 2693 "host.nw"
+static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 {
-	if (*pte & _PAGE_PRESENT) {
-		unpin_user_page(pfn_to_page(*pte >> PAGE_SHIFT));
+	struct page *page;
+
+	if (lg->frames[pfn])
+		return lg->frames[pfn];
+	if (pin_user_pages_fast(lg->mem_base + pfn * PAGE_SIZE, 1,
+				FOLL_WRITE | FOLL_LONGTERM, &page) != 1) {
+		lg_kill(lg, "its page %#x cannot be pinned in the Launcher's memory",
+			pfn);
+		return NULL;
+	}
+	atomic_inc(&lg_pinned_pages);
+	lg->frames[pfn] = page;
+	return page;
+}
+#line 2718 "host.nw"
+static void lg_unpin_frames(struct lguest *lg)
+{
+	u32 pfn;
+
+	for (pfn = 0; pfn <= lg->pfn_limit; pfn++) {
+		if (!lg->frames[pfn])
+			continue;
+		unpin_user_pages_dirty_lock(&lg->frames[pfn], 1, true);
 		atomic_dec(&lg_pinned_pages);
 	}
-	*pte = 0;
+	kvfree(lg->frames);
 }
-
+#line 2756 "host.nw"
 static void lg_release_pgd(u32 *pgd)
 {
-	u32 *table;
-	unsigned int i;
-
 	if (!(*pgd & _PAGE_PRESENT))
 		return;
-	table = __va(*pgd & PAGE_MASK);
-	for (i = 0; i < PTRS_PER_PTE; i++)
-		lg_release_pte(&table[i]);
-	free_page((unsigned long)table);
+	free_page((unsigned long)__va(*pgd & PAGE_MASK));
 	atomic_dec(&lg_shadow_pages);
 	*pgd = 0;
 }
@@ -76,7 +92,7 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 	for (i = from; i < to && i < lg_switcher_slot(); i++)
 		lg_release_pgd(&s->pgd[i]);
 }
-#line 2590 "host.nw"
+#line 2813 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
 	if (present)
@@ -86,60 +102,70 @@ static bool lg_guests_fault(struct lguest *lg, bool present)
 	return false;
 }
 
-bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
+static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
+			    u32 *gpte, u32 *flags)
 {
-	struct lg_shadow *s = &lg->shadows[lg->cur_shadow];
-	u32 gpgd, gpgd_addr, gpte, gpte_addr, flags, *table, *pte;
-	bool write = errcode & 2, user = errcode & 4, writable;
-	struct page *page;
+	bool write = errcode & 2, user = errcode & 4;
+	u32 gpgd, gpgd_addr, gpte_addr;
 
-	if (lg_pgd_index(vaddr) >= lg_switcher_slot())
-		return lg_guests_fault(lg, false);
-	if (!lg_guest_pgd(lg, vaddr, &gpgd, &gpgd_addr))
+	if (lg_pgd_index(vaddr) >= lg_switcher_slot() ||
+	    !lg_guest_pgd(lg, vaddr, &gpgd, &gpgd_addr))
 		return lg_guests_fault(lg, false);
 	gpte_addr = (gpgd & PAGE_MASK) + lg_pte_index(vaddr) * 4;
-	if (!lg_read_u32(lg, gpte_addr, &gpte) || !(gpte & _PAGE_PRESENT))
+	if (!lg_read_u32(lg, gpte_addr, gpte) || !(*gpte & _PAGE_PRESENT))
 		return lg_guests_fault(lg, false);
-	flags = gpte & gpgd;
-	if ((write && !(flags & _PAGE_RW)) || (user && !(flags & _PAGE_USER)))
+	*flags = *gpte & gpgd;
+	if ((write && !(*flags & _PAGE_RW)) || (user && !(*flags & _PAGE_USER)))
 		return lg_guests_fault(lg, true);
 
-	gpte |= _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0);
-	if (!lg_write_u32(lg, gpte_addr, gpte) ||
+	*gpte |= _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0);
+	if (!lg_write_u32(lg, gpte_addr, *gpte) ||
 	    !lg_write_u32(lg, gpgd_addr, gpgd | _PAGE_ACCESSED))
 		return false;
-	if ((gpte >> PAGE_SHIFT) > lg->pfn_limit) {
-		lg_kill(lg, "it maps page %#x, beyond its memory", gpte >> PAGE_SHIFT);
+	if ((*gpte >> PAGE_SHIFT) > lg->pfn_limit) {
+		lg_kill(lg, "it maps page %#x, beyond its memory", *gpte >> PAGE_SHIFT);
 		return false;
 	}
+	return true;
+}
+#line 2854 "host.nw"
+static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
+{
+	u32 *pgd = &lg->shadows[lg->cur_shadow].pgd[lg_pgd_index(vaddr)];
+	u32 *table;
 
-	if (!(s->pgd[lg_pgd_index(vaddr)] & _PAGE_PRESENT)) {
+	if (!(*pgd & _PAGE_PRESENT)) {
 		table = (u32 *)get_zeroed_page(GFP_KERNEL);
 		if (!table) {
 			lg_kill(lg, "the Host is out of memory");
-			return false;
+			return NULL;
 		}
 		atomic_inc(&lg_shadow_pages);
-		s->pgd[lg_pgd_index(vaddr)] = __pa(table) | _PAGE_PRESENT |
-					      _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED;
+		*pgd = __pa(table) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER |
+		       _PAGE_ACCESSED;
 	}
-	table = __va(s->pgd[lg_pgd_index(vaddr)] & PAGE_MASK);
-	pte = &table[lg_pte_index(vaddr)];
+	table = __va(*pgd & PAGE_MASK);
+	return &table[lg_pte_index(vaddr)];
+}
+#line 2878 "host.nw"
+bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
+{
+	u32 gpte, flags, *pte;
+	struct page *page;
+	bool writable;
 
-	writable = (flags & _PAGE_RW) && (gpte & _PAGE_DIRTY);
-	if (pin_user_pages_fast(lg->mem_base + (gpte & PAGE_MASK), 1,
-				writable ? FOLL_WRITE : 0, &page) != 1) {
-		lg_kill(lg, "its page %#x is not in the Launcher's memory",
-			gpte >> PAGE_SHIFT);
+	if (!lg_guest_allows(lg, vaddr, errcode, &gpte, &flags))
 		return false;
-	}
-	atomic_inc(&lg_pinned_pages);
-	lg_release_pte(pte);
+	pte = lg_shadow_pte(lg, vaddr);
+	page = pte ? lg_pin_frame(lg, gpte >> PAGE_SHIFT) : NULL;
+	if (!page)
+		return false;
+	writable = (flags & _PAGE_RW) && (gpte & _PAGE_DIRTY);
 	*pte = page_to_pfn(page) << PAGE_SHIFT | _PAGE_PRESENT | _PAGE_ACCESSED |
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
 	return true;
 }
-#line 2677 "host.nw"
+#line 2920 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -158,7 +184,15 @@ static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 
 int lg_init_shadows(struct lguest *lg, u32 gpgdir)
 {
-	return lg_use_shadow(lg, 0, gpgdir);
+	lg->frames = kvcalloc(lg->pfn_limit + 1, sizeof(*lg->frames),
+			      GFP_KERNEL);
+	if (!lg->frames)
+		return -ENOMEM;
+	if (lg_use_shadow(lg, 0, gpgdir)) {
+		kvfree(lg->frames);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 void lg_free_shadows(struct lguest *lg)
@@ -172,8 +206,9 @@ void lg_free_shadows(struct lguest *lg)
 		free_page((unsigned long)lg->shadows[i].pgd);
 		atomic_dec(&lg_shadow_pages);
 	}
+	lg_unpin_frames(lg);
 }
-#line 2716 "host.nw"
+#line 2968 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -188,7 +223,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	}
 	return NULL;
 }
-#line 2735 "host.nw"
+#line 2987 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -207,7 +242,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 	if (lg_use_shadow(lg, i, gpgdir))
 		lg_kill(lg, "the Host is out of memory");
 }
-#line 2761 "host.nw"
+#line 3013 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -215,7 +250,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 	lg_kill(lg, "it has no page tables");
 	return false;
 }
-#line 2785 "host.nw"
+#line 3037 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;
@@ -230,7 +265,7 @@ static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 			lg_release_pgd(&s->pgd[lg_pgd_index(vaddr)]);
 		} else if (s->pgd[lg_pgd_index(vaddr)] & _PAGE_PRESENT) {
 			table = __va(s->pgd[lg_pgd_index(vaddr)] & PAGE_MASK);
-			lg_release_pte(&table[lg_pte_index(vaddr)]);
+			table[lg_pte_index(vaddr)] = 0;
 		}
 	}
 }

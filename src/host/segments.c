@@ -1,4 +1,4 @@
-#line 2397 "host.nw"
+#line 2553 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: the Guest's segments.
@@ -7,7 +7,7 @@
 #include <linux/string.h>
 #include "lg.h"
 
-#line 2186 "host.nw"
+#line 2342 "host.nw"
 static bool lg_host_entry(unsigned int i)
 {
 	return i == LGUEST_CS_ENTRY || i == LGUEST_DS_ENTRY || i == GDT_ENTRY_TSS;
@@ -29,14 +29,14 @@ static void lg_set_gdt(struct lguest *lg, unsigned int i, u32 lo, u32 hi)
 		d->dpl = 1;
 	d->type |= 1;
 }
-#line 2263 "host.nw"
+#line 2419 "host.nw"
 bool lg_guest_selector(u32 sel)
 {
 	unsigned int i = (sel & 0xFFFF) >> 3;
 
 	return !(sel & 4) && i && i < GDT_ENTRIES && !lg_host_entry(i);
 }
-#line 2236 "host.nw"
+#line 2392 "host.nw"
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi)
 {
 	if (i >= GDT_ENTRIES) {
@@ -57,7 +57,7 @@ void lg_load_tls(struct lguest *lg, u32 gpa)
 	for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
 		lg_set_gdt(lg, GDT_ENTRY_TLS_MIN + i, tls[i][0], tls[i][1]);
 }
-#line 2277 "host.nw"
+#line 2433 "host.nw"
 void lg_init_segments(struct lguest *lg)
 {
 	static const u32 flat[][2] = {
@@ -75,7 +75,7 @@ void lg_init_segments(struct lguest *lg)
 	lg->regs.es = __KERNEL_DS | 1;
 	lg->regs.ss = __KERNEL_DS | 1;
 }
-#line 2327 "host.nw"
+#line 2483 "host.nw"
 static struct desc_struct *lg_desc(struct lguest *lg, u32 sel)
 {
 	unsigned int i = (sel & 0xFFFF) >> 3;

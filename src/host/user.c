@@ -1,4 +1,4 @@
-#line 1378 "host.nw"
+#line 1470 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lg.ko, the lguest Host: /dev/lguest.
@@ -13,7 +13,7 @@
 #include <linux/uaccess.h>
 #include "lg.h"
 
-#line 1198 "host.nw"
+#line 1290 "host.nw"
 static DEFINE_MUTEX(lg_init_lock);
 
 static int lg_initialize(struct file *file, const char __user *in)
@@ -73,7 +73,7 @@ unlock:
 	mutex_unlock(&lg_init_lock);
 	return err;
 }
-#line 1148 "host.nw"
+#line 1240 "host.nw"
 static ssize_t lg_dev_write(struct file *file, const char __user *in,
 			    size_t size, loff_t *off)
 {
@@ -101,7 +101,7 @@ static ssize_t lg_dev_write(struct file *file, const char __user *in,
 		return -EINVAL;
 	}
 }
-#line 1277 "host.nw"
+#line 1369 "host.nw"
 static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 			   loff_t *off)
 {
@@ -131,7 +131,7 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 		return -EFAULT;
 	return sizeof(e);
 }
-#line 1314 "host.nw"
+#line 1406 "host.nw"
 static int lg_dev_release(struct inode *inode, struct file *file)
 {
 	struct lguest *lg = file->private_data;
@@ -146,7 +146,7 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	atomic_dec(&lg_guests);
 	return 0;
 }
-#line 1342 "host.nw"
+#line 1434 "host.nw"
 static int lg_dev_open(struct inode *inode, struct file *file)
 {
 	file->private_data = NULL;

@@ -16,7 +16,7 @@
  * @summary  a hostile user of /dev/lguest: bad requests, bad memory, races
  * @category hostile
  * @program  /bin/devabuse
- * @timeout  150
+ * @timeout  240
  * @expect   SUCCESS
  * @output   ^[0-9]+ passed, 0 failed
  */
@@ -207,15 +207,17 @@ struct runner {
 	int fd;
 	ssize_t ret;
 	int err;
+	struct lguest_exit e;
+	volatile int done;
 };
 
 static void *run_guest(void *arg)
 {
 	struct runner *r = arg;
-	struct lguest_exit e;
 
-	r->ret = read(r->fd, &e, sizeof(e));
+	r->ret = read(r->fd, &r->e, sizeof(r->e));
 	r->err = errno;
+	r->done = 1;
 	return NULL;
 }
 
@@ -325,6 +327,201 @@ static int unmap_while_running(void)
 	return 0;
 }
 
+/*
+ * Guests that do something.  Machine code assembled into this program and
+ * copied to guest-physical 0x1000, where make_guest() starts the Guest.
+ *
+ * halt_code: LHCALL_LGUEST_INIT with the address the case left at 0xFFC,
+ * the clock in a millisecond, LHCALL_HALT; then it spins.
+ * touch_code: reads a word at every 4 KB from 4 MB up to 36 MB, then makes
+ * a hypercall before LHCALL_LGUEST_INIT, which kills it: the read returns.
+ */
+extern const uint8_t halt_code[], halt_code_end[];
+extern const uint8_t touch_code[], touch_code_end[];
+asm(".pushsection .rodata\n"
+    "halt_code:\n"
+    "\tmovl $1, %eax\n\tmovl 0xffc, %ebx\n\tint $0x1f\n"
+    "\tmovl $9, %eax\n\tmovl $1000000, %ebx\n\tint $0x1f\n"
+    "\tmovl $10, %eax\n\tint $0x1f\n"
+    "\tjmp .\n"
+    "halt_code_end:\n"
+    "touch_code:\n"
+    "\tmovl $0x400000, %eax\n"
+    "1:\tmovl (%eax), %ebx\n\taddl $0x1000, %eax\n"
+    "\tcmpl $0x2400000, %eax\n\tjne 1b\n"
+    "\tmovl $2, %eax\n\tint $0x1f\n"
+    "\tjmp .\n"
+    "touch_code_end:\n"
+    ".popsection\n");
+
+#define DATA_GPA 0x3000u	/* where halt_code's lguest_data goes */
+
+static int held(const char *what);
+
+static struct lguest_data *guest_data(struct guest *g)
+{
+	return (struct lguest_data *)(g->mem + DATA_GPA);
+}
+
+/* Put code in the Guest and lguest_data's address at 0xFFC. */
+static void load_code(struct guest *g, const uint8_t *code, const uint8_t *end,
+		      uint32_t data)
+{
+	memcpy(g->mem + 0x1000, code, end - code);
+	memcpy(g->mem + 0xFFC, &data, 4);
+}
+
+/* Start the Guest in a thread; 0, or 10 when the Host refused a valid one. */
+static int launch(struct guest *g, struct runner *r, pthread_t *t)
+{
+	r->fd = open_lguest();
+	r->done = 0;
+	if (init_guest(r->fd, g) != 0)
+		return 10;
+	signal(SIGUSR1, nothing);
+	pthread_create(t, NULL, run_guest, r);
+	return 0;
+}
+
+/* Wait at most `ms` for the Guest to exit; stop it if it has not.  The
+ * exit kind, or 0 if it was still running. */
+static uint32_t finish(struct runner *r, pthread_t t, long ms)
+{
+	long waited;
+
+	for (waited = 0; waited < ms && !r->done; waited += 10)
+		sleep_ms(10);
+	if (!r->done)
+		pthread_kill(t, SIGUSR1);
+	pthread_join(t, NULL);
+	return r->ret == sizeof(r->e) ? r->e.kind : 0;
+}
+
+/* The Guest must be killed, and its reason must contain `why`. */
+static int killed_for(struct runner *r, uint32_t kind, const char *why)
+{
+	if (kind == LGEXIT_DEAD && strstr(r->e.why, why))
+		return 0;
+	printf("#   expected a kill for \"%s\"; got exit kind %u%s%.*s\n", why,
+	       kind, kind ? ": " : " (still running after the deadline)",
+	       (int)sizeof(r->e.why), r->e.why);
+	return 12;
+}
+
+/* lguest_data in the device page, just past Guest memory proper. */
+static int data_in_device_page(void)
+{
+	struct guest g;
+	struct runner r;
+	pthread_t t;
+
+	make_guest(&g, GUEST_PAGES);
+	load_code(&g, halt_code, halt_code_end, GUEST_PAGES * PAGE);
+	if (launch(&g, &r, &t))
+		return 10;
+	return killed_for(&r, finish(&r, t, 3000), "bad lguest_data address");
+}
+
+/* A no-interrupt window over all of memory. */
+static int window_everywhere(void)
+{
+	struct guest g;
+	struct runner r;
+	pthread_t t;
+
+	make_guest(&g, GUEST_PAGES);
+	load_code(&g, halt_code, halt_code_end, DATA_GPA);
+	guest_data(&g)->noirq_iret_start = 0;
+	guest_data(&g)->noirq_iret_end = GUEST_PAGES * PAGE;
+	if (launch(&g, &r, &t))
+		return 10;
+	return killed_for(&r, finish(&r, t, 3000), "no-interrupt window");
+}
+
+/*
+ * Halted with the clock interrupt pending and the halt itself inside a
+ * (valid) no-interrupt window: nothing can be delivered, so the Launcher's
+ * thread must sleep, not spin.  Its processor time over one second says.
+ */
+static int halted_in_window(void)
+{
+	struct guest g;
+	struct runner r;
+	pthread_t t;
+	clockid_t clock;
+	struct timespec a, b;
+	double busy;
+
+	make_guest(&g, GUEST_PAGES);
+	load_code(&g, halt_code, halt_code_end, DATA_GPA);
+	guest_data(&g)->noirq_iret_start = 0x1000;
+	guest_data(&g)->noirq_iret_end = 0x1100;
+	if (launch(&g, &r, &t))
+		return 10;
+	sleep_ms(300);
+	pthread_getcpuclockid(t, &clock);
+	clock_gettime(clock, &a);
+	sleep_ms(1000);
+	clock_gettime(clock, &b);
+	busy = (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
+	if (finish(&r, t, 0))
+		printf("#   the Guest exited: %.*s\n", (int)sizeof(r.e.why), r.e.why);
+	printf("#   halted Guest's thread: %.0f ms of processor time in 1000 ms\n",
+	       busy * 1000);
+	return busy > 0.5 ? 12 : 0;
+}
+
+/*
+ * One frame (5) mapped at every 4 KB from 4 MB to 36 MB, and every one of
+ * those 8192 pages read: the Host may pin that frame once, not 8192 times.
+ */
+static int one_frame_everywhere(void)
+{
+	struct guest g;
+	struct runner r;
+	pthread_t t;
+	uint32_t *pgdir, *table, i;
+	int pinned;
+
+	make_guest(&g, GUEST_PAGES);
+	load_code(&g, touch_code, touch_code_end, 0);
+	pgdir = (uint32_t *)(g.mem + (GUEST_PAGES - 2) * PAGE);
+	table = (uint32_t *)(g.mem + (GUEST_PAGES - 3) * PAGE);
+	for (i = 0; i < 1024; i++)
+		table[i] = 5 * PAGE | 0x7;
+	for (i = 1; i <= 8; i++)
+		pgdir[i] = (GUEST_PAGES - 3) * PAGE | 0x7;
+	if (launch(&g, &r, &t))
+		return 10;
+	if (killed_for(&r, finish(&r, t, 60000), "before LHCALL_LGUEST_INIT"))
+		return 12;
+	pinned = held("pinned_pages");
+	printf("#   8192 mappings of one frame: %d pages pinned\n", pinned);
+	close(r.fd);
+	return pinned < 0 || pinned > (int)GUEST_PAGES + 1 ? 12 : 0;
+}
+
+/*
+ * The Launcher discards Guest memory under the running Guest.  The rule
+ * (Chapter V, "Pinning each frame once") is that a Launcher never does;
+ * the Host must stay whole when one does, and give back every pin.
+ */
+static int discarded_under_guest(void)
+{
+	struct guest g;
+	struct runner r;
+	pthread_t t;
+
+	if (start_guest(&g, &r, &t))
+		return 10;
+	madvise(g.mem, (GUEST_PAGES + 1) * PAGE, MADV_DONTNEED);
+	sleep_ms(300);
+	pthread_kill(t, SIGUSR1);
+	pthread_join(t, NULL);
+	close(r.fd);
+	return 0;
+}
+
 static void in_child(const char *name, int (*fn)(void), int seconds)
 {
 	pid_t pid = fork();
@@ -351,6 +548,8 @@ static void in_child(const char *name, int (*fn)(void), int seconds)
 		result(name, "could not initialize a valid Guest");
 	else if (WEXITSTATUS(status) == 11)
 		result(name, "more than one reader ran the Guest");
+	else if (WEXITSTATUS(status) == 12)
+		result(name, "the Host got it wrong (the line above says how)");
 	else if (WEXITSTATUS(status))
 		result(name, "exit status %d", WEXITSTATUS(status));
 	else
@@ -431,6 +630,11 @@ int main(void)
 	in_child("close while the Guest runs", close_while_running, 20);
 	in_child("exit while the Guest runs", exit_while_running, 20);
 	in_child("memory unmapped under the Guest", unmap_while_running, 20);
+	in_child("memory discarded under the Guest", discarded_under_guest, 20);
+	in_child("lguest_data in the device page", data_in_device_page, 20);
+	in_child("no-interrupt window over all memory", window_everywhere, 20);
+	in_child("halted inside its no-interrupt window", halted_in_window, 20);
+	in_child("one frame mapped 8192 times", one_frame_everywhere, 90);
 	all_given_back();
 
 	printf("%d passed, %d failed\n", passed, failed);
