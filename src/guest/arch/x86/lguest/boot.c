@@ -20,12 +20,12 @@
 #include <asm/lguest_abi.h>
 #include "lguest.h"
 
-#line 781 "guest.nw"
+#line 795 "guest.nw"
 static struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
 	.syscall_vec = IA32_SYSCALL_VECTOR,
 };
-#line 794 "guest.nw"
+#line 808 "guest.nw"
 static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 {
 	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
@@ -34,7 +34,7 @@ static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 		     : "memory");
 	return nr;
 }
-#line 819 "guest.nw"
+#line 833 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
 			      unsigned int n)
 {
@@ -47,7 +47,7 @@ static struct console lguest_boot_console = {
 	.flags	= CON_BOOT | CON_PRINTBUFFER,
 	.index	= -1,
 };
-#line 862 "guest.nw"
+#line 876 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
 {
 	return READ_ONCE(lguest_data.irq_enabled);
@@ -67,13 +67,13 @@ __visible void lguest_irq_enable(void)
 		hcall(LHCALL_SEND_INTERRUPTS, 0, 0, 0, 0);
 }
 PV_CALLEE_SAVE_REGS_THUNK(lguest_irq_enable);
-#line 896 "guest.nw"
+#line 910 "guest.nw"
 static void lguest_safe_halt(void)
 {
 	hcall(LHCALL_HALT, 0, 0, 0, 0);
 	lguest_irq_enable();
 }
-#line 907 "guest.nw"
+#line 921 "guest.nw"
 static void __init lguest_take_irq_flag(void)
 {
 	pv_ops.irq.save_fl = PV_CALLEE_SAVE(lguest_save_fl);
@@ -82,7 +82,7 @@ static void __init lguest_take_irq_flag(void)
 	pv_ops.irq.safe_halt = lguest_safe_halt;
 	pv_ops.irq.halt = lguest_safe_halt;
 }
-#line 942 "guest.nw"
+#line 956 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	static const char bye[] __initconst =

@@ -1,4 +1,4 @@
-#line 973 "guest.nw"
+#line 987 "guest.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the files of the lguest Guest share.  Tangled from guest.nw.
