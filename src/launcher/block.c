@@ -1,4 +1,4 @@
-#line 2233 "launcher.nw"
+#line 2332 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The virtio block device on a file.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -35,7 +35,7 @@ static u8 block_rw(struct block *b, bool write, const struct iovec *iov,
 		done = preadv(b->fd, part, k, sector * 512);
 	return done == (ssize_t)len ? VIRTIO_BLK_S_OK : VIRTIO_BLK_S_IOERR;
 }
-#line 2279 "launcher.nw"
+#line 2378 "launcher.nw"
 static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 {
 	struct virtio_blk_outhdr h;
@@ -88,7 +88,35 @@ static int block_service(struct virtqueue *vq)
 {
 	return vq_serve(vq, block_chain);
 }
-#line 2344 "launcher.nw"
+#line 2485 "launcher.nw"
+static int open_disk(struct block *b, const char *path)
+{
+	off_t size;
+
+	b->fd = open_file(path, b->ro ? O_RDONLY : O_RDWR, true);
+	if (b->fd < 0)
+		return -1;
+	size = lseek(b->fd, 0, SEEK_END);
+	if (size < 512) {
+		if (size < 0)
+			fail("cannot find the size of block device %s: %s",
+			     path, strerror(errno));
+		else
+			fail("block device %s holds %lld bytes, less than one "
+			     "512-byte sector: the Guest would see capacity 0",
+			     path, (long long)size);
+		close(b->fd);
+		return -1;
+	}
+	if (size % 512)
+		fprintf(stderr, "lguest: %s: the last %lld bytes are not a "
+			"whole sector and are ignored\n", path,
+			(long long)(size % 512));
+	b->bytes = size - size % 512;
+	return 0;
+}
+
+#line 2440 "launcher.nw"
 struct device *setup_block(const char *spec)
 {
 	struct virtio_blk_config cfg;
@@ -96,29 +124,16 @@ struct device *setup_block(const char *spec)
 	char *path = strdup(spec), *comma = strrchr(path, ',');
 	struct device *dev;
 	u32 features;
-	off_t size;
 
 	if (comma && strcmp(comma, ",ro") == 0) {
 		*comma = '\0';
 		b->ro = true;
 	}
-	b->fd = open_file(path, b->ro ? O_RDONLY : O_RDWR, true);
-	size = b->fd < 0 ? -1 : lseek(b->fd, 0, SEEK_END);
-	if (size < 0) {
-		if (b->fd >= 0) {
-			fail("cannot find the size of block device %s: %s",
-			     path, strerror(errno));
-			close(b->fd);
-		}
+	if (open_disk(b, path) < 0) {
 		free(b);
 		free(path);
 		return NULL;
 	}
-	if (size % 512)
-		fprintf(stderr, "lguest: %s: the last %lld bytes are not a "
-			"whole sector and are ignored\n", path,
-			(long long)(size % 512));
-	b->bytes = size - size % 512;
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.capacity = b->bytes / 512;
 	cfg.seg_max = VQ_SIZE - 2;

@@ -1,4 +1,4 @@
-#line 1705 "launcher.nw"
+#line 1804 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The device page and notifications.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -13,7 +13,7 @@ unsigned int num_devices;
 int lguest_fd = -1;
 static u32 page_used;
 
-#line 1731 "launcher.nw"
+#line 1830 "launcher.nw"
 struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 			  u32 features, const void *config, u8 config_len)
 {
@@ -48,7 +48,7 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	page_used += size;
 	return dev;
 }
-#line 1771 "launcher.nw"
+#line 1870 "launcher.nw"
 struct lguest_vqconfig *vq_config(struct virtqueue *vq)
 {
 	return (struct lguest_vqconfig *)((u8 *)(vq->dev->desc + 1) +
@@ -60,7 +60,7 @@ u8 *device_features(struct device *dev)
 	return (u8 *)(dev->desc + 1) +
 	       dev->num_vq * sizeof(struct lguest_vqconfig);
 }
-#line 1791 "launcher.nw"
+#line 1890 "launcher.nw"
 int add_vq(struct device *dev, unsigned int index,
 	   int (*service)(struct virtqueue *vq))
 {
@@ -85,7 +85,7 @@ int add_vq(struct device *dev, unsigned int index,
 	}
 	return 0;
 }
-#line 1820 "launcher.nw"
+#line 1919 "launcher.nw"
 void reset_devices(void)
 {
 	unsigned int i, j;
@@ -98,7 +98,7 @@ void reset_devices(void)
 	page_used = 0;
 	memset(device_page(), 0, PAGE_SIZE);
 }
-#line 1859 "launcher.nw"
+#line 1958 "launcher.nw"
 u32 vq_config_pfn(struct virtqueue *vq)
 {
 	u32 pfn;
@@ -126,7 +126,7 @@ int vq_wait(struct virtqueue *vq)
 		return fail("cannot wait for the Guest: %s", strerror(errno));
 	return 0;
 }
-#line 1893 "launcher.nw"
+#line 1992 "launcher.nw"
 static int vq_kick(struct virtqueue *vq, u32 pfn)
 {
 	int r = 0;
@@ -139,7 +139,7 @@ static int vq_kick(struct virtqueue *vq, u32 pfn)
 	pthread_mutex_unlock(&vq->lock);
 	return r < 0 ? r : wake(vq);
 }
-#line 1920 "launcher.nw"
+#line 2019 "launcher.nw"
 static int device_status(struct device *dev)
 {
 	u8 status = *(volatile u8 *)&dev->desc->status;
@@ -170,7 +170,7 @@ static int device_status(struct device *dev)
 		       dev->feature_len);
 	return 0;
 }
-#line 1956 "launcher.nw"
+#line 2055 "launcher.nw"
 int device_notify(u32 addr)
 {
 	unsigned int i, j;

@@ -1,4 +1,4 @@
-#line 2769 "launcher.nw"
+#line 2895 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* lguest: the Launcher's main program.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -62,7 +62,7 @@ static void setup_terminal(void)
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 }
-#line 2844 "launcher.nw"
+#line 2970 "launcher.nw"
 static int start_threads(void)
 {
 	sigset_t block, old;
@@ -85,7 +85,7 @@ static int start_threads(void)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
-#line 2879 "launcher.nw"
+#line 3005 "launcher.nw"
 static int open_lguest(const struct kernel_info *ki)
 {
 	struct lguest_init init = {
@@ -108,7 +108,7 @@ static int open_lguest(const struct kernel_info *ki)
 	say("Guest: entry %#x, page directory %#x\n", ki->entry, ki->pgdir);
 	return 0;
 }
-#line 2916 "launcher.nw"
+#line 3042 "launcher.nw"
 static void usage(FILE *f)
 {
 	fputs("usage: lguest [options] MEM KERNEL [kernel arguments...]\n"
@@ -146,7 +146,7 @@ static char *join_args(int argc, char **argv)
 	}
 	return s;
 }
-#line 2964 "launcher.nw"
+#line 3090 "launcher.nw"
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -186,7 +186,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	
-#line 3026 "launcher.nw"
+#line 3152 "launcher.nw"
 if (parse_mem_size(argv[optind], guest_mem_limit(), &mem) < 0 ||
     read_file(argv[optind + 1], &img, &len) < 0 ||
     maybe_gunzip(&img, &len, mem) < 0 ||
@@ -205,9 +205,9 @@ if (setup_pagetables(&ki) < 0 ||
     setup_boot_params(&ki, join_args(argc - optind - 2,
 				     argv + optind + 2)) < 0)
 	die();
-#line 3003 "launcher.nw"
+#line 3129 "launcher.nw"
 	
-#line 3050 "launcher.nw"
+#line 3176 "launcher.nw"
 if (!setup_console(STDIN_FILENO, STDOUT_FILENO))
 	die();
 for (i = 0; i < nblocks; i++)
@@ -215,7 +215,7 @@ for (i = 0; i < nblocks; i++)
 		die();
 if (tap && !setup_net(tap))
 	die();
-#line 3004 "launcher.nw"
+#line 3130 "launcher.nw"
 	if (open_lguest(&ki) < 0)
 		die();
 	setup_terminal();

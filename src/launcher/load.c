@@ -12,7 +12,7 @@
 #include <zlib.h>
 #include "lguest.h"
 
-#line 513 "launcher.nw"
+#line 515 "launcher.nw"
 static const char *file_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
@@ -43,7 +43,7 @@ static int cannot_open(const char *path, bool disk)
 	return fail("cannot open %s%s: %s", disk ? "block device " : "", path,
 		    strerror(errno));
 }
-#line 555 "launcher.nw"
+#line 557 "launcher.nw"
 int open_file(const char *path, int flags, bool disk)
 {
 	struct stat st;
@@ -68,7 +68,7 @@ int open_file(const char *path, int flags, bool disk)
 	}
 	return fd;
 }
-#line 586 "launcher.nw"
+#line 588 "launcher.nw"
 #define MAX_FILE	(1024u * MB)
 
 int read_file(const char *path, u8 **data, size_t *len)
@@ -111,7 +111,17 @@ int read_file(const char *path, u8 **data, size_t *len)
 	*len = done;
 	return 0;
 }
-#line 647 "launcher.nw"
+#line 717 "launcher.nw"
+static int gunzip_failed(int r, size_t limit)
+{
+	if (r == Z_MEM_ERROR)
+		return fail("the compressed image unpacks to more than %zu "
+			    "bytes, all of the Guest's memory", limit);
+	if (r == Z_BUF_ERROR)
+		return fail("the compressed image is truncated");
+	return fail("the compressed image is corrupt");
+}
+#line 652 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 {
 	z_stream zs;
@@ -128,38 +138,38 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	zs.next_in = *data;
 	zs.avail_in = *len;
 	for (r = Z_OK; buf && r == Z_OK; ) {
-		if (out == cap) {
-			if (cap > limit) {
-				r = Z_MEM_ERROR;
-				break;
-			}
-			cap = cap * 2 <= limit ? cap * 2 : limit + 1;
-			bigger = realloc(buf, cap);
-			if (!bigger)
-				break;
-			buf = bigger;
-		}
+		
+#line 693 "launcher.nw"
+if (out == cap) {
+	if (cap > limit) {
+		r = Z_MEM_ERROR;
+		break;
+	}
+	cap = cap * 2 <= limit ? cap * 2 : limit + 1;
+	bigger = realloc(buf, cap);
+	if (!bigger)
+		break;
+	buf = bigger;
+}
+#line 669 "launcher.nw"
 		zs.next_out = buf + out;
 		zs.avail_out = cap - out;
 		r = inflate(&zs, Z_NO_FLUSH);
 		out = cap - zs.avail_out;
 	}
 	inflateEnd(&zs);
+	if (r == Z_STREAM_END && out > limit)
+		r = Z_MEM_ERROR;
 	if (r != Z_STREAM_END) {
 		free(buf);
-		if (r == Z_MEM_ERROR)
-			return fail("the compressed image unpacks to more than "
-				    "the %zu MB of Guest memory", limit / MB);
-		if (r == Z_BUF_ERROR)
-			return fail("the compressed image is truncated");
-		return fail("the compressed image is corrupt");
+		return gunzip_failed(r, limit);
 	}
 	free(*data);
 	*data = buf;
 	*len = out;
 	return 0;
 }
-#line 721 "launcher.nw"
+#line 745 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 {
 	if (len < sizeof(*eh))
@@ -183,7 +193,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
-#line 755 "launcher.nw"
+#line 779 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
 {
@@ -213,7 +223,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
-#line 798 "launcher.nw"
+#line 822 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
 	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
@@ -254,66 +264,109 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	    ki->entry);
 	return 0;
 }
-#line 937 "launcher.nw"
-static u64 bzimage_end(const struct setup_header *h, u32 pm_size)
-{
-	u64 run = h->pref_address ? h->pref_address : h->code32_start;
-	u64 align = h->kernel_alignment ? h->kernel_alignment : 1;
-	u64 loaded = (h->code32_start + align - 1) / align * align;
-	u64 end = (u64)h->code32_start + pm_size;
-
-	if (h->relocatable_kernel && loaded > run)
-		run = loaded;
-	return run + h->init_size > end ? run + h->init_size : end;
-}
-#line 877 "launcher.nw"
+#line 954 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
+#define INIT_SIZE_END		0x264
 
+static int bzimage_header(const u8 *img, size_t len, struct setup_header *h)
+{
+	size_t end = 0x202 + img[0x201];
+	u16 version;
+
+	if (len < 0x208)
+		return fail("the bzImage is truncated inside its setup header");
+	memcpy(&version, img + 0x206, sizeof(version));
+	if (version < 0x020a)
+		return fail("the bzImage speaks boot protocol %u.%02u; the "
+			    "Launcher needs 2.10 or later",
+			    version >> 8, version & 0xff);
+	if (img[0x200] != 0xEB)
+		return fail("the bzImage's setup header has no length: the byte "
+			    "at 0x200 is %#x, not a short jump (0xeb)", img[0x200]);
+	if (end < INIT_SIZE_END)
+		return fail("the bzImage's setup header ends at %#zx, before "
+			    "init_size: the byte at 0x201 is %#x, but protocol "
+			    "%u.%02u needs a header up to %#x", end, img[0x201],
+			    version >> 8, version & 0xff, INIT_SIZE_END);
+	if (len < end)
+		return fail("the bzImage is truncated inside its setup header");
+	end -= SETUP_HDR_OFFSET;
+	memcpy(h, img + SETUP_HDR_OFFSET, end < sizeof(*h) ? end : sizeof(*h));
+	return 0;
+}
+#line 1045 "launcher.nw"
+static u64 bzimage_runtime(const struct setup_header *h)
+{
+	u64 align = h->kernel_alignment;
+	u64 run = h->pref_address ? h->pref_address : h->code32_start;
+	u64 loaded = (h->code32_start + align - 1) & ~(align - 1);
+
+	return h->relocatable_kernel && loaded > run ? loaded : run;
+}
+
+#line 1011 "launcher.nw"
+static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
+{
+	u32 align = h->kernel_alignment;
+	u64 run, end = h->code32_start + pm_size;
+
+	if (align == 0 || (align & (align - 1))) {
+		fail("the bzImage's kernel_alignment %#x is not a power of two",
+		     align);
+		return 0;
+	}
+	run = bzimage_runtime(h);
+	if (run >> 32) {
+		fail("the bzImage would run at %#llx (pref_address %#llx), "
+		     "beyond the 4 GB of a 32-bit Guest", (unsigned long long)run,
+		     (unsigned long long)h->pref_address);
+		return 0;
+	}
+	if (run + h->init_size > end)
+		end = run + h->init_size;
+	if (end > guest.size) {
+		fail("the bzImage needs %llu MB of memory, more than the Guest's "
+		     "%u MB", (unsigned long long)(end + MB - 1) / MB,
+		     guest.size / MB);
+		return 0;
+	}
+	return end;
+}
+#line 903 "launcher.nw"
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	struct setup_header *h = &ki->hdr;
-	size_t hdr_len = 0x202 + img[0x201] - SETUP_HDR_OFFSET;
-	u32 sects, pm_offset, pm_size;
-	u64 end;
+	u32 sects, pm_offset, end;
+	u64 pm_size;
 
-	if (hdr_len > sizeof(*h))
-		hdr_len = sizeof(*h);
-	if (len < SETUP_HDR_OFFSET + hdr_len)
-		return fail("the bzImage is truncated inside its setup header");
-	memcpy(h, img + SETUP_HDR_OFFSET, hdr_len);
-	if (h->version < 0x020a)
-		return fail("the bzImage speaks boot protocol %u.%02u; the "
-			    "Launcher needs 2.10 or later",
-			    h->version >> 8, h->version & 0xff);
+	if (bzimage_header(img, len, h) < 0)
+		return -1;
 	if (!(h->loadflags & LOADED_HIGH))
 		return fail("this is a zImage, not a bzImage: it would load "
 			    "over the zero page");
 	sects = h->setup_sects ? h->setup_sects : 4;
 	pm_offset = (sects + 1) * 512;
-	pm_size = h->syssize * 16;
+	pm_size = (u64)h->syssize * 16;
 	if (pm_size == 0 || pm_offset > len || pm_size > len - pm_offset)
-		return fail("the bzImage is truncated: its kernel needs %llu "
-			    "bytes, the file has %zu",
-			    (unsigned long long)pm_offset + pm_size,
-			    len);
+		return fail("the bzImage is truncated, or its syssize %#x is "
+			    "wrong: its kernel would end at byte %llu of a "
+			    "%zu-byte file", h->syssize,
+			    (unsigned long long)pm_offset + pm_size, len);
 	if (h->code32_start < LOW_RESERVED)
 		return fail("the bzImage wants to load at %#x, over the zero "
 			    "page", h->code32_start);
-	end = bzimage_end(h, pm_size);
-	if (end > guest.size)
-		return fail("the bzImage needs %llu MB of memory, more than the "
-			    "Guest's %u MB", (unsigned long long)(end + MB - 1) / MB,
-			    guest.size / MB);
+	end = bzimage_reach(h, pm_size);
+	if (!end)
+		return -1;
 	memcpy(guest_ptr(h->code32_start, pm_size), img + pm_offset, pm_size);
 	ki->bzimage = true;
-	ki->start = h->code32_start;
+	ki->start = ki->entry = h->code32_start;
 	ki->end = end;
-	ki->entry = h->code32_start;
 	say("bzImage: protocol %u.%02u, loaded at %#x, runs up to %#x\n",
 	    h->version >> 8, h->version & 0xff, ki->start, ki->end);
 	return 0;
 }
-#line 964 "launcher.nw"
+#line 1063 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
@@ -325,7 +378,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 	return fail("this is not a kernel: neither an ELF executable nor a "
 		    "bzImage");
 }
-#line 985 "launcher.nw"
+#line 1084 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -343,7 +396,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	say("initrd: %zu bytes at %#x\n", len, addr);
 	return 0;
 }
-#line 1026 "launcher.nw"
+#line 1125 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -373,7 +426,7 @@ int setup_pagetables(struct kernel_info *ki)
 	    ki->pgtables, ki->pgdir);
 	return 0;
 }
-#line 1110 "launcher.nw"
+#line 1209 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 

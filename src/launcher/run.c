@@ -1,4 +1,4 @@
-#line 2565 "launcher.nw"
+#line 2687 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The run loop: what to do when the Guest stops.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -17,7 +17,7 @@ static int stopping(void)
 	return 1;
 }
 
-#line 2634 "launcher.nw"
+#line 2760 "launcher.nw"
 #define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
 
 static const char *guest_text(const struct lguest_exit *e, char *out)
@@ -40,7 +40,7 @@ static const char *guest_text(const struct lguest_exit *e, char *out)
 	*p = '\0';
 	return out;
 }
-#line 2662 "launcher.nw"
+#line 2788 "launcher.nw"
 static int console_write(u32 addr, u32 len)
 {
 	if ((u64)addr + len > (u64)guest.size + PAGE_SIZE) {
@@ -52,7 +52,7 @@ static int console_write(u32 addr, u32 len)
 		return stopping();
 	return KEEP_RUNNING;
 }
-#line 2679 "launcher.nw"
+#line 2805 "launcher.nw"
 static int shutdown_guest(u32 how, const char *why)
 {
 	if (how == LGUEST_SHUTDOWN_POWEROFF) {
@@ -68,8 +68,7 @@ static int shutdown_guest(u32 how, const char *why)
 		how, why);
 	return 1;
 }
-
-#line 2587 "launcher.nw"
+#line 2713 "launcher.nw"
 int handle_exit(const struct lguest_exit *e)
 {
 	char why[GUEST_TEXT_MAX];
@@ -89,7 +88,7 @@ int handle_exit(const struct lguest_exit *e)
 		e->kind);
 	return 1;
 }
-#line 2705 "launcher.nw"
+#line 2831 "launcher.nw"
 int run_guest(void)
 {
 	struct lguest_exit e;
@@ -116,7 +115,7 @@ int run_guest(void)
 	}
 	return status;
 }
-#line 2738 "launcher.nw"
+#line 2864 "launcher.nw"
 void stop_guest(void)
 {
 	exit(stopping());

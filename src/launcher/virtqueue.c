@@ -1,4 +1,4 @@
-#line 1262 "launcher.nw"
+#line 1361 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Split virtqueues, parsed defensively.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -6,11 +6,11 @@
 #include <unistd.h>
 #include "lguest.h"
 
-#line 1291 "launcher.nw"
+#line 1390 "launcher.nw"
 #define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
 #define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
-#line 1306 "launcher.nw"
+#line 1405 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn)
 {
 	u64 addr = (u64)pfn * PAGE_SIZE;
@@ -41,7 +41,7 @@ void vq_detach(struct virtqueue *vq)
 	vq->last_avail = 0;
 	vq->used_idx = 0;
 }
-#line 1348 "launcher.nw"
+#line 1447 "launcher.nw"
 int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 {
 	u16 avail_idx, i, flags, next;
@@ -69,7 +69,7 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 	c->out_len = c->in_len = 0;
 	for (;;) {
 		
-#line 1396 "launcher.nw"
+#line 1495 "launcher.nw"
 addr = vq->desc[i].addr;
 len = vq->desc[i].len;
 flags = vq->desc[i].flags;
@@ -99,7 +99,7 @@ if (flags & VRING_DESC_F_WRITE) {
 	c->n_out++;
 	c->out_len += len;
 }
-#line 1375 "launcher.nw"
+#line 1474 "launcher.nw"
 		if (!(flags & VRING_DESC_F_NEXT))
 			break;
 		if (next >= vq->num)
@@ -111,12 +111,12 @@ if (flags & VRING_DESC_F_WRITE) {
 	vq->last_avail++;
 	return 1;
 }
-#line 1433 "launcher.nw"
+#line 1532 "launcher.nw"
 void vq_unpop(struct virtqueue *vq)
 {
 	vq->last_avail--;
 }
-#line 1447 "launcher.nw"
+#line 1546 "launcher.nw"
 void vq_push(struct virtqueue *vq, u16 head, u32 len)
 {
 	volatile struct vring_used_elem *e;
@@ -127,7 +127,7 @@ void vq_push(struct virtqueue *vq, u16 head, u32 len)
 	wmb();
 	vq->used->idx = ++vq->used_idx;
 }
-#line 1468 "launcher.nw"
+#line 1567 "launcher.nw"
 int vq_interrupt(struct virtqueue *vq)
 {
 	u32 req[2] = { LHREQ_IRQ, vq->irq };
@@ -140,7 +140,7 @@ int vq_interrupt(struct virtqueue *vq)
 			    vq->irq, strerror(errno));
 	return 0;
 }
-#line 1490 "launcher.nw"
+#line 1589 "launcher.nw"
 int vq_serve(struct virtqueue *vq,
 	     int (*handle)(struct virtqueue *vq, struct vq_chain *c,
 			   u32 *written))
@@ -161,7 +161,7 @@ int vq_serve(struct virtqueue *vq,
 		return -1;
 	return any ? vq_interrupt(vq) : 0;
 }
-#line 1524 "launcher.nw"
+#line 1623 "launcher.nw"
 static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
 		       u8 *buf, size_t len, bool into_iov)
 {
@@ -222,7 +222,7 @@ unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return k;
 }
-#line 1606 "launcher.nw"
+#line 1705 "launcher.nw"
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	       const void *data, size_t len, bool whole, size_t *taken)
 {

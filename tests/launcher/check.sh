@@ -79,6 +79,7 @@ head -c 100 "$tmp/tiny" >"$tmp/truncated"
 echo "this is not a kernel" >"$tmp/text"
 head -c 3000000 /dev/zero >"$tmp/big-initrd"
 mkfifo "$tmp/fifo"
+head -c 512 /dev/zero >"$tmp/disk"
 
 if readelf -h "$L" | grep -q 'ELF32' && readelf -h "$L" | grep -q '80386' &&
    ! readelf -l "$L" | grep -q INTERP; then
@@ -110,6 +111,8 @@ expect "cli: FIFO as read-only disk" 1 "$tmp/fifo is a FIFO" \
 	"$L" --block="$tmp/fifo,ro" 64 "$tmp/tiny"
 expect "cli: /dev/zero as disk" 1 "/dev/zero is a character device" \
 	"$L" --block=/dev/zero 64 "$tmp/tiny"
+expect "cli: a disk without a whole sector" 1 "capacity 0" \
+	"$L" --block="$tmp/text" 64 "$tmp/tiny"
 expect "cli: missing initrd" 1 "cannot open $tmp/none" \
 	"$L" --initrd="$tmp/none" 64 "$tmp/tiny"
 expect "cli: initrd too big" 1 "initrd" \
@@ -139,7 +142,7 @@ if [ -e /dev/lguest ]; then
 else
 	expect "cli: no Host module" 1 "insmod lg.ko" "$L" 64 "$tmp/tiny"
 	expect "cli: gzipped guest" 1 "insmod lg.ko" \
-		"$L" --verbose --block="$tmp/text,ro" 64 "$tmp/tiny.gz" quiet
+		"$L" --verbose --block="$tmp/disk,ro" 64 "$tmp/tiny.gz" quiet
 fi
 
 # --- 3. fuzzing --------------------------------------------------------------

@@ -69,6 +69,7 @@ static inline size_t make_bzimage(unsigned char *buf, unsigned int setup_sects,
 	buf[0x211] = 0x01;				/* LOADED_HIGH */
 	buf[0x214] = 0x00; buf[0x215] = 0x00;		/* code32_start */
 	buf[0x216] = 0x10; buf[0x217] = 0x00;		/*   = 0x100000 */
+	buf[0x232] = 0x10;				/* kernel_alignment 1 MB */
 	buf[0x238] = 0xFF; buf[0x239] = 0x07;		/* cmdline_size 2047 */
 	memcpy(buf + 0x260, &init_size, 4);
 	memcpy(buf + pm, payload, payload_len);

@@ -409,6 +409,69 @@ static int t_bzimage_runtime_address(void)
 	return 0;
 }
 
+/* The jump at 0x200 says where the header ends: 0x202 plus its operand. */
+static int t_bzimage_header_length(void)
+{
+	struct kernel_info ki;
+	size_t len = bz(0x020f, 3 * MB);
+
+	img[0x201] = 0;
+	FAILS_WITH(load_kernel(img, len, &ki), "byte at 0x201 is 0");
+	CHECK(!strstr(why_failed(), "0.00"));
+	img[0x201] = 0x5c;			/* ends inside init_size */
+	FAILS_WITH(load_kernel(img, len, &ki), "byte at 0x201 is 0x5c");
+	img[0x201] = 0x62;			/* ends right after it */
+	CHECK(load_kernel(img, len, &ki) == 0 && ki.end == 0x100000 + 3 * MB);
+	img[0x200] = 0xe9;
+	FAILS_WITH(load_kernel(img, len, &ki), "byte at 0x200 is 0xe9");
+	return 0;
+}
+
+static int t_bzimage_syssize_overflow(void)
+{
+	struct kernel_info ki;
+	size_t len = bz(0x020f, 3 * MB);
+	u32 syssize = 0x10000001;
+
+	memcpy(img + 0x1F4, &syssize, 4);
+	FAILS_WITH(load_kernel(img, len, &ki), "syssize 0x10000001");
+	syssize = 0;
+	memcpy(img + 0x1F4, &syssize, 4);
+	FAILS_WITH(load_kernel(img, len, &ki), "syssize 0");
+	return 0;
+}
+
+static int t_bzimage_pref_address_wraps(void)
+{
+	struct kernel_info ki;
+	size_t len = bz(0x020f, 0x2000);
+	u64 pref = 0xfffffffffffff000ull;
+
+	memcpy(img + 0x258, &pref, 8);
+	FAILS_WITH(load_kernel(img, len, &ki),
+		   "pref_address 0xfffffffffffff000");
+	pref = TMEM;				/* room for nothing */
+	memcpy(img + 0x258, &pref, 8);
+	FAILS_WITH(load_kernel(img, len, &ki), "more than the Guest");
+	return 0;
+}
+
+static int t_bzimage_odd_alignment(void)
+{
+	struct kernel_info ki;
+	size_t len = bz(0x020f, 3 * MB);
+	u32 align = 3;
+
+	memcpy(img + 0x230, &align, 4);
+	FAILS_WITH(load_kernel(img, len, &ki), "kernel_alignment 0x3 ");
+	img[0x234] = 1;				/* relocatable */
+	FAILS_WITH(load_kernel(img, len, &ki), "kernel_alignment 0x3 ");
+	align = 0;
+	memcpy(img + 0x230, &align, 4);
+	FAILS_WITH(load_kernel(img, len, &ki), "kernel_alignment 0 ");
+	return 0;
+}
+
 static int t_bzimage_zimage(void)
 {
 	struct kernel_info ki;
@@ -476,6 +539,29 @@ static int t_gzip_bomb(void)
 	z = make_gzip(img, len, &zlen);
 	FAILS_WITH(maybe_gunzip(&z, &zlen, len / 2), "more than");
 	free(z);
+	return 0;
+}
+
+/* Exactly the ceiling fits; one byte more does not, even when the stream
+ * ends precisely as the buffer's last byte is filled.  Both below the 4 MB
+ * first buffer and above it, where the buffer grows. */
+static int t_gzip_one_byte_too_big(void)
+{
+	size_t sizes[] = { 100000, 5 * MB }, i, zlen;
+	u8 *data, *z;
+
+	for (i = 0; i < 2; i++) {
+		data = calloc(1, sizes[i] + 1);
+		CHECK(data != NULL);
+		z = make_gzip(data, sizes[i] + 1, &zlen);
+		FAILS_WITH(maybe_gunzip(&z, &zlen, sizes[i]), "more than");
+		free(z);
+		z = make_gzip(data, sizes[i], &zlen);
+		CHECK(maybe_gunzip(&z, &zlen, sizes[i]) == 0);
+		CHECK(zlen == sizes[i]);
+		free(z);
+		free(data);
+	}
 	return 0;
 }
 
@@ -1296,13 +1382,22 @@ static int t_block_missing_file(void)
 	return 0;
 }
 
-/* Only a regular file or a block device is a disk. */
+/* Only a regular file or a block device is a disk, and it has at least one
+ * sector. */
 static int t_block_not_a_disk(void)
 {
+	char path[] = "/tmp/lguest-blk-XXXXXX";
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0 && write(fd, "short", 5) == 5);
+	close(fd);
 	CHECK(setup_block("/dev/zero") == NULL);
 	CHECK(strstr(why_failed(), "/dev/zero is a character device"));
 	CHECK(setup_block("/tmp") == NULL);
 	CHECK(strstr(why_failed(), "/tmp is a directory"));
+	CHECK(setup_block(path) == NULL);
+	CHECK(strstr(why_failed(), "capacity 0"));
+	unlink(path);
 	CHECK(num_devices == 0);
 	return 0;
 }
@@ -1591,9 +1686,11 @@ static const struct {
 	T(t_elf_bad_entry), T(t_elf_nothing_to_load), T(t_not_a_kernel),
 	T(t_bzimage_loads), T(t_bzimage_old_protocol), T(t_bzimage_truncated),
 	T(t_bzimage_too_big), T(t_bzimage_runtime_address),
+	T(t_bzimage_header_length), T(t_bzimage_syssize_overflow),
+	T(t_bzimage_pref_address_wraps), T(t_bzimage_odd_alignment),
 	T(t_bzimage_zimage), T(t_bzimage_bad_signature),
 	T(t_gzip_elf), T(t_gzip_truncated), T(t_gzip_corrupt), T(t_gzip_bomb),
-	T(t_not_gzip_untouched),
+	T(t_gzip_one_byte_too_big), T(t_not_gzip_untouched),
 	T(t_initrd_top), T(t_initrd_too_big), T(t_pagetables),
 	T(t_pagetables_below_initrd), T(t_pagetables_no_room),
 	T(t_boot_params), T(t_boot_params_bzimage),
