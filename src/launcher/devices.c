@@ -1,5 +1,5 @@
-#line 1804 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 1902 "launcher.nw"
 /* The device page and notifications.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <string.h>
@@ -13,7 +13,8 @@ unsigned int num_devices;
 int lguest_fd = -1;
 static u32 page_used;
 
-#line 1830 "launcher.nw"
+/* adding a device */
+#line 1927 "launcher.nw"
 struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 			  u32 features, const void *config, u8 config_len)
 {
@@ -48,7 +49,7 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	page_used += size;
 	return dev;
 }
-#line 1870 "launcher.nw"
+#line 1967 "launcher.nw"
 struct lguest_vqconfig *vq_config(struct virtqueue *vq)
 {
 	return (struct lguest_vqconfig *)((u8 *)(vq->dev->desc + 1) +
@@ -60,7 +61,7 @@ u8 *device_features(struct device *dev)
 	return (u8 *)(dev->desc + 1) +
 	       dev->num_vq * sizeof(struct lguest_vqconfig);
 }
-#line 1890 "launcher.nw"
+#line 1987 "launcher.nw"
 int add_vq(struct device *dev, unsigned int index,
 	   int (*service)(struct virtqueue *vq))
 {
@@ -85,7 +86,7 @@ int add_vq(struct device *dev, unsigned int index,
 	}
 	return 0;
 }
-#line 1919 "launcher.nw"
+#line 2016 "launcher.nw"
 void reset_devices(void)
 {
 	unsigned int i, j;
@@ -98,7 +99,8 @@ void reset_devices(void)
 	page_used = 0;
 	memset(device_page(), 0, PAGE_SIZE);
 }
-#line 1958 "launcher.nw"
+/* notifications */
+#line 2055 "launcher.nw"
 u32 vq_config_pfn(struct virtqueue *vq)
 {
 	u32 pfn;
@@ -126,7 +128,7 @@ int vq_wait(struct virtqueue *vq)
 		return fail("cannot wait for the Guest: %s", strerror(errno));
 	return 0;
 }
-#line 1992 "launcher.nw"
+#line 2089 "launcher.nw"
 static int vq_kick(struct virtqueue *vq, u32 pfn)
 {
 	int r = 0;
@@ -139,7 +141,7 @@ static int vq_kick(struct virtqueue *vq, u32 pfn)
 	pthread_mutex_unlock(&vq->lock);
 	return r < 0 ? r : wake(vq);
 }
-#line 2019 "launcher.nw"
+#line 2116 "launcher.nw"
 static int device_status(struct device *dev)
 {
 	u8 status = *(volatile u8 *)&dev->desc->status;
@@ -170,7 +172,7 @@ static int device_status(struct device *dev)
 		       dev->feature_len);
 	return 0;
 }
-#line 2055 "launcher.nw"
+#line 2152 "launcher.nw"
 int device_notify(u32 addr)
 {
 	unsigned int i, j;

@@ -1,5 +1,5 @@
-#line 120 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 121 "launcher.nw"
 /* The Launcher's shared declarations.  Tangled from launcher.nw. */
 #ifndef LGUEST_LAUNCHER_H
 #define LGUEST_LAUNCHER_H
@@ -19,6 +19,7 @@ typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
 
+/* constants */
 #line 157 "launcher.nw"
 #define PAGE_SIZE	4096u
 #define PAGE_OFFSET	0xC0000000u
@@ -34,11 +35,13 @@ typedef uint64_t u64;
 /* Memory sizes: the smallest Guest, and the largest without a Host. */
 #define MIN_GUEST_MEM	(2 * MB)
 #define DEFAULT_MAX_MEM	(512 * MB)
+/* failures */
 #line 185 "launcher.nw"
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *why_failed(void);
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern bool verbose;
+/* guest memory */
 #line 269 "launcher.nw"
 struct guest_memory {
 	u8 *base;	/* Launcher address of guest-physical 0 */
@@ -51,7 +54,8 @@ u8 *device_page(void);
 u32 guest_mem_limit(void);
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes);
 int map_guest_memory(u32 size);
-#line 452 "launcher.nw"
+/* loading */
+#line 461 "launcher.nw"
 struct kernel_info {
 	u32 entry;		/* the Guest's first instruction */
 	u32 start, end;		/* guest-physical range the kernel needs */
@@ -63,13 +67,17 @@ struct kernel_info {
 };
 
 int open_file(const char *path, int flags, bool disk);
-int read_file(const char *path, u8 **data, size_t *len);
+int read_file(const char *path, size_t limit,
+	      int (*looks_right)(const u8 *head, size_t len),
+	      u8 **data, size_t *len);
+int kernel_head(const u8 *head, size_t len);
 int maybe_gunzip(u8 **data, size_t *len, size_t limit);
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki);
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
-#line 1312 "launcher.nw"
+/* virtqueues */
+#line 1409 "launcher.nw"
 #define VQ_MAX_NUM	256
 
 struct device;
@@ -112,7 +120,8 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 	      const void *src, size_t len);
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
-#line 1768 "launcher.nw"
+/* devices */
+#line 1865 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -140,7 +149,8 @@ u8 *device_features(struct device *dev);
 int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void reset_devices(void);
-#line 2112 "launcher.nw"
+/* running */
+#line 2209 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);
@@ -153,6 +163,6 @@ int run_guest(void);
 void stop_guest(void) __attribute__((noreturn));
 extern int console_out;
 extern volatile int caught_signal;
+#line 147 "launcher.nw"
 
-#line 148 "launcher.nw"
 #endif /* LGUEST_LAUNCHER_H */

@@ -1,5 +1,5 @@
-#line 2687 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 2785 "launcher.nw"
 /* The run loop: what to do when the Guest stops.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <signal.h>
@@ -17,7 +17,8 @@ static int stopping(void)
 	return 1;
 }
 
-#line 2760 "launcher.nw"
+/* Guest text, made harmless */
+#line 2857 "launcher.nw"
 #define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
 
 static const char *guest_text(const struct lguest_exit *e, char *out)
@@ -40,7 +41,8 @@ static const char *guest_text(const struct lguest_exit *e, char *out)
 	*p = '\0';
 	return out;
 }
-#line 2788 "launcher.nw"
+/* the Guest's early console */
+#line 2885 "launcher.nw"
 static int console_write(u32 addr, u32 len)
 {
 	if ((u64)addr + len > (u64)guest.size + PAGE_SIZE) {
@@ -52,7 +54,8 @@ static int console_write(u32 addr, u32 len)
 		return stopping();
 	return KEEP_RUNNING;
 }
-#line 2805 "launcher.nw"
+/* the Guest's shutdown */
+#line 2902 "launcher.nw"
 static int shutdown_guest(u32 how, const char *why)
 {
 	if (how == LGUEST_SHUTDOWN_POWEROFF) {
@@ -68,7 +71,7 @@ static int shutdown_guest(u32 how, const char *why)
 		how, why);
 	return 1;
 }
-#line 2713 "launcher.nw"
+#line 2810 "launcher.nw"
 int handle_exit(const struct lguest_exit *e)
 {
 	char why[GUEST_TEXT_MAX];
@@ -88,7 +91,7 @@ int handle_exit(const struct lguest_exit *e)
 		e->kind);
 	return 1;
 }
-#line 2831 "launcher.nw"
+#line 2928 "launcher.nw"
 int run_guest(void)
 {
 	struct lguest_exit e;
@@ -115,7 +118,7 @@ int run_guest(void)
 	}
 	return status;
 }
-#line 2864 "launcher.nw"
+#line 2961 "launcher.nw"
 void stop_guest(void)
 {
 	exit(stopping());

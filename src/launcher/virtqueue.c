@@ -1,16 +1,18 @@
-#line 1361 "launcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 1459 "launcher.nw"
 /* Split virtqueues, parsed defensively.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include "lguest.h"
 
-#line 1390 "launcher.nw"
+/* barriers */
+#line 1487 "launcher.nw"
 #define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
 #define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
-#line 1405 "launcher.nw"
+/* attaching a ring */
+#line 1502 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn)
 {
 	u64 addr = (u64)pfn * PAGE_SIZE;
@@ -41,7 +43,8 @@ void vq_detach(struct virtqueue *vq)
 	vq->last_avail = 0;
 	vq->used_idx = 0;
 }
-#line 1447 "launcher.nw"
+/* taking a chain */
+#line 1544 "launcher.nw"
 int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 {
 	u16 avail_idx, i, flags, next;
@@ -68,38 +71,38 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 	c->n_out = c->n_in = 0;
 	c->out_len = c->in_len = 0;
 	for (;;) {
-		
-#line 1495 "launcher.nw"
-addr = vq->desc[i].addr;
-len = vq->desc[i].len;
-flags = vq->desc[i].flags;
-next = vq->desc[i].next;
-if (++count > vq->num)
-	return fail("virtqueue %u: the descriptor chain from %u loops "
-		    "(longer than the ring)", vq->index, c->head);
-if (flags & VRING_DESC_F_INDIRECT)
-	return fail("virtqueue %u: indirect descriptor %u, a feature we "
-		    "never offered", vq->index, i);
-p = guest_ptr(addr, len);
-if (!p)
-	return fail("virtqueue %u: descriptor %u points at %#llx, %u bytes, "
-		    "outside the Guest's %u MB", vq->index, i,
-		    (unsigned long long)addr, len, guest.size / MB);
-if (flags & VRING_DESC_F_WRITE) {
-	c->iov[c->n_out + c->n_in].iov_base = p;
-	c->iov[c->n_out + c->n_in].iov_len = len;
-	c->n_in++;
-	c->in_len += len;
-} else {
-	if (c->n_in)
-		return fail("virtqueue %u: readable descriptor %u after a "
-			    "writable one", vq->index, i);
-	c->iov[c->n_out].iov_base = p;
-	c->iov[c->n_out].iov_len = len;
-	c->n_out++;
-	c->out_len += len;
-}
-#line 1474 "launcher.nw"
+		/* read descriptor i once and check it */
+#line 1592 "launcher.nw"
+		addr = vq->desc[i].addr;
+		len = vq->desc[i].len;
+		flags = vq->desc[i].flags;
+		next = vq->desc[i].next;
+		if (++count > vq->num)
+			return fail("virtqueue %u: the descriptor chain from %u loops "
+				    "(longer than the ring)", vq->index, c->head);
+		if (flags & VRING_DESC_F_INDIRECT)
+			return fail("virtqueue %u: indirect descriptor %u, a feature we "
+				    "never offered", vq->index, i);
+		p = guest_ptr(addr, len);
+		if (!p)
+			return fail("virtqueue %u: descriptor %u points at %#llx, %u bytes, "
+				    "outside the Guest's %u MB", vq->index, i,
+				    (unsigned long long)addr, len, guest.size / MB);
+		if (flags & VRING_DESC_F_WRITE) {
+			c->iov[c->n_out + c->n_in].iov_base = p;
+			c->iov[c->n_out + c->n_in].iov_len = len;
+			c->n_in++;
+			c->in_len += len;
+		} else {
+			if (c->n_in)
+				return fail("virtqueue %u: readable descriptor %u after a "
+					    "writable one", vq->index, i);
+			c->iov[c->n_out].iov_base = p;
+			c->iov[c->n_out].iov_len = len;
+			c->n_out++;
+			c->out_len += len;
+		}
+#line 1571 "launcher.nw"
 		if (!(flags & VRING_DESC_F_NEXT))
 			break;
 		if (next >= vq->num)
@@ -111,12 +114,13 @@ if (flags & VRING_DESC_F_WRITE) {
 	vq->last_avail++;
 	return 1;
 }
-#line 1532 "launcher.nw"
+#line 1629 "launcher.nw"
 void vq_unpop(struct virtqueue *vq)
 {
 	vq->last_avail--;
 }
-#line 1546 "launcher.nw"
+/* returning a chain */
+#line 1643 "launcher.nw"
 void vq_push(struct virtqueue *vq, u16 head, u32 len)
 {
 	volatile struct vring_used_elem *e;
@@ -127,7 +131,7 @@ void vq_push(struct virtqueue *vq, u16 head, u32 len)
 	wmb();
 	vq->used->idx = ++vq->used_idx;
 }
-#line 1567 "launcher.nw"
+#line 1664 "launcher.nw"
 int vq_interrupt(struct virtqueue *vq)
 {
 	u32 req[2] = { LHREQ_IRQ, vq->irq };
@@ -140,7 +144,7 @@ int vq_interrupt(struct virtqueue *vq)
 			    vq->irq, strerror(errno));
 	return 0;
 }
-#line 1589 "launcher.nw"
+#line 1686 "launcher.nw"
 int vq_serve(struct virtqueue *vq,
 	     int (*handle)(struct virtqueue *vq, struct vq_chain *c,
 			   u32 *written))
@@ -161,7 +165,8 @@ int vq_serve(struct virtqueue *vq,
 		return -1;
 	return any ? vq_interrupt(vq) : 0;
 }
-#line 1623 "launcher.nw"
+/* copying through iovecs */
+#line 1720 "launcher.nw"
 static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
 		       u8 *buf, size_t len, bool into_iov)
 {
@@ -222,7 +227,8 @@ unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return k;
 }
-#line 1705 "launcher.nw"
+/* delivering input */
+#line 1802 "launcher.nw"
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	       const void *data, size_t len, bool whole, size_t *taken)
 {

@@ -80,6 +80,11 @@ echo "this is not a kernel" >"$tmp/text"
 head -c 3000000 /dev/zero >"$tmp/big-initrd"
 mkfifo "$tmp/fifo"
 head -c 512 /dev/zero >"$tmp/disk"
+# Two sparse files of 600 MB that cost no disk: zeroes, and zeroes after an
+# ELF magic.
+truncate -s 600M "$tmp/sparse"
+printf '\177ELF' >"$tmp/sparse-elf"
+truncate -s 600M "$tmp/sparse-elf"
 
 if readelf -h "$L" | grep -q 'ELF32' && readelf -h "$L" | grep -q '80386' &&
    ! readelf -l "$L" | grep -q INTERP; then
@@ -103,6 +108,8 @@ expect "cli: memory too large" 1 "too large" "$L" 100000 "$tmp/tiny"
 expect "cli: memory not whole pages" 1 "whole number" "$L" 4097K "$tmp/tiny"
 expect "cli: memory too small" 1 "too small" "$L" 1 "$tmp/tiny"
 expect "cli: memory not a number" 1 "not a number" "$L" lots "$tmp/tiny"
+expect "cli: negative memory is not an option" 1 \
+	"memory must be a positive number of megabytes" "$L" -1 "$tmp/tiny"
 expect "cli: FIFO as kernel" 1 "$tmp/fifo is a FIFO, not a regular file" \
 	"$L" 64 "$tmp/fifo"
 expect "cli: FIFO as initrd" 1 "$tmp/fifo is a FIFO, not a regular file" \
@@ -113,6 +120,21 @@ expect "cli: /dev/zero as disk" 1 "/dev/zero is a character device" \
 	"$L" --block=/dev/zero 64 "$tmp/tiny"
 expect "cli: a disk without a whole sector" 1 "capacity 0" \
 	"$L" --block="$tmp/text" 64 "$tmp/tiny"
+# A 600 MB file must be judged by its first bytes, and by its size, before
+# it is read: in 256 MB of address space, reading it whole would fail with
+# "no memory to read" instead.
+printf '#!/bin/sh\nulimit -v 262144 && exec "$@"\n' >"$tmp/limited"
+chmod +x "$tmp/limited"
+if [ -n "$run32" ]; then
+	ok "cli: a 600 MB file that is not a kernel (skipped under qemu-i386)"
+	ok "cli: a 600 MB kernel in 64 MB (skipped under qemu-i386)"
+else
+	expect "cli: a 600 MB file that is not a kernel" 1 "not a kernel" \
+		"$tmp/limited" "$L" 64 "$tmp/sparse"
+	expect "cli: a 600 MB kernel in 64 MB" 1 \
+		"is 600 MB, larger than the Guest's 64 MB" \
+		"$tmp/limited" "$L" 64 "$tmp/sparse-elf"
+fi
 expect "cli: missing initrd" 1 "cannot open $tmp/none" \
 	"$L" --initrd="$tmp/none" 64 "$tmp/tiny"
 expect "cli: initrd too big" 1 "initrd" \

@@ -181,7 +181,9 @@ static int t_mem_size_garbage(void)
 	u32 b;
 
 	FAILS_WITH(parse_mem_size("lots", 512 * MB, &b), "not a number");
-	FAILS_WITH(parse_mem_size("-5", 512 * MB, &b), "not a number");
+	FAILS_WITH(parse_mem_size("-5", 512 * MB, &b),
+		   "memory must be a positive number of megabytes");
+	FAILS_WITH(parse_mem_size("-1", 512 * MB, &b), "'-1'");
 	FAILS_WITH(parse_mem_size("64Q", 512 * MB, &b), "unknown unit");
 	return 0;
 }
@@ -656,6 +658,8 @@ static int t_pagetables_no_room(void)
 
 	CHECK(load_kernel(img, len, &ki) == 0);
 	FAILS_WITH(setup_pagetables(&ki), "not enough memory");
+	/* Without an initrd, the message does not mention one. */
+	CHECK(!strstr(why_failed(), "initrd"));
 	return 0;
 }
 
