@@ -1,5 +1,5 @@
-#line 1187 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
+#line 1188 "host.nw"
 /*
  * lg.ko, the lguest Host: the Switcher's home, module load, the run loop.
  * Tangled from host.nw: edit that, not this file.
@@ -18,6 +18,7 @@
 #include <asm/traps.h>
 #include "lg.h"
 
+/* the layout checks */
 #line 466 "switcher.nw"
 static_assert(sizeof(struct lg_regs) == LG_REGS_SIZE);
 static_assert(offsetof(struct lg_pages, regs) == LGP_REGS);
@@ -32,6 +33,7 @@ static_assert(offsetof(struct lg_pages, state.guest_gdt) == LGP_GUEST_GDT);
 static_assert(sizeof(struct lg_pages) == 2 * PAGE_SIZE);
 static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
+/* killing a Guest */
 #line 281 "host.nw"
 void lg_kill(struct lguest *lg, const char *fmt, ...)
 {
@@ -47,6 +49,7 @@ void lg_kill(struct lguest *lg, const char *fmt, ...)
 	if (IS_ENABLED(CONFIG_LGUEST_DEBUG))
 		pr_info("lguest: killed a Guest: %s\n", lg->exit.why);
 }
+/* guest memory */
 #line 244 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len)
 {
@@ -85,6 +88,7 @@ bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val)
 {
 	return lg_write(lg, gpa, &val, sizeof(val));
 }
+/* the Switcher's variables */
 #line 469 "host.nw"
 static struct page **lg_switcher_pages;
 static void *lg_switcher_base;
@@ -95,6 +99,7 @@ static u32 lg_switcher_pfn(unsigned int i)
 {
 	return page_to_pfn(lg_switcher_pages[i]);
 }
+/* unmapping the Switcher */
 #line 448 "host.nw"
 static void lg_unmap_switcher(void)
 {
@@ -109,6 +114,7 @@ static void lg_unmap_switcher(void)
 		__free_page(lg_switcher_pages[i]);
 	kfree(lg_switcher_pages);
 }
+/* the Switcher's home */
 #line 347 "host.nw"
 static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 {
@@ -200,6 +206,7 @@ static const struct kernel_param_ops lg_switcher_addr_ops = {
 };
 module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
 MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
+/* keeping count */
 #line 547 "host.nw"
 atomic_t lg_guests = ATOMIC_INIT(0);
 atomic_t lg_shadow_pages = ATOMIC_INIT(0);
@@ -227,6 +234,7 @@ static void lg_check_counts(void)
 		  guests, shadow, pinned))
 		pr_info("lguest: unloaded; every Guest, shadow page and pin was given back\n");
 }
+/* our segments */
 #line 607 "host.nw"
 static const struct desc_struct lg_cs_desc = {
 	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0xB, .s = 1, .p = 1,
@@ -253,6 +261,7 @@ static void lg_host_segments(bool install)
 		}
 	}
 }
+/* the real IDT */
 #line 656 "host.nw"
 static struct lg_gate lg_default_idt[IDT_ENTRIES];
 
@@ -279,6 +288,7 @@ static void __init lg_setup_default_idt(void)
 						 i == LGUEST_TRAP_ENTRY ? 1 : 0);
 	}
 }
+/* the per-CPU pages */
 #line 744 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu)
 {
@@ -296,6 +306,7 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
 	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
 }
+/* the TSS descriptor */
 #line 886 "host.nw"
 static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 {
@@ -311,12 +322,14 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 	d->type = 9;
 	d->p = 1;
 }
+/* the direct system-call gate */
 #line 842 "host.nw"
 static struct lg_gate lg_direct_gate(const struct lg_gate *g)
 {
 	return lg_make_gate(lg_gate_offset(g), lg_gate_sel(g), LG_GATE_TRAP,
 			    lg_gate_dpl(g));
 }
+/* CR4 while the Guest runs */
 #line 934 "host.nw"
 #define LG_CR4_OFF	(X86_CR4_PGE | X86_CR4_SMEP | X86_CR4_SMAP)
 
@@ -339,6 +352,7 @@ static void lg_cr4_for_host(unsigned long cr4)
 	if (cr4 & LG_CR4_OFF)
 		lg_write_cr4(cr4);
 }
+/* one trip into the Guest */
 #line 852 "host.nw"
 static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 {
@@ -398,6 +412,7 @@ static void lg_switch(struct lguest *lg)
 		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	lg->regs = p->regs;
 }
+/* the floating-point unit */
 #line 1045 "host.nw"
 static void lg_fpu_load(struct fxregs_state *fx)
 {
@@ -415,6 +430,7 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = 0x37F;
 	fx->mxcsr = 0x1F80;
 }
+/* halting */
 #line 1168 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
@@ -430,6 +446,7 @@ static void lg_halt(struct lguest *lg)
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
+/* the run loop */
 #line 1097 "host.nw"
 int lg_run(struct lguest *lg)
 {
@@ -467,6 +484,7 @@ int lg_run(struct lguest *lg)
 		lg_handle_trap(lg);
 	}
 }
+/* module load and unload */
 #line 699 "host.nw"
 static int __init lg_init(void)
 {

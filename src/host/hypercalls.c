@@ -1,5 +1,5 @@
-#line 1767 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
+#line 1768 "host.nw"
 /*
  * lg.ko, the lguest Host: hypercalls.
  * Tangled from host.nw: edit that, not this file.
@@ -9,6 +9,7 @@
 #include <asm/tsc.h>
 #include "lg.h"
 
+/* console and shutdown */
 #line 1571 "host.nw"
 static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 {
@@ -36,6 +37,7 @@ static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 	e.why[len] = '\0';
 	lg->exit = e;
 }
+/* the dispatcher */
 #line 1509 "host.nw"
 static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 {
@@ -91,6 +93,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_kill(lg, "unknown hypercall %u", a->nr);
 	}
 }
+/* the shared page */
 #line 1658 "host.nw"
 static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
 {
@@ -139,6 +142,7 @@ static void lg_init_data(struct lguest *lg, u32 gpa)
 	lg->direct_syscall = vec == IA32_SYSCALL_VECTOR;
 	lg_update_time(lg);
 }
+/* the synchronous call */
 #line 1622 "host.nw"
 void lg_hypercall(struct lguest *lg)
 {
@@ -160,6 +164,7 @@ void lg_hypercall(struct lguest *lg)
 	}
 	lg_do_hcall(lg, &a);
 }
+/* the ring */
 #line 1736 "host.nw"
 void lg_do_async_hcalls(struct lguest *lg)
 {

@@ -1,5 +1,5 @@
-#line 2245 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
+#line 2246 "host.nw"
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
  * Tangled from host.nw: edit that, not this file.
@@ -11,12 +11,14 @@
 #include <asm/traps.h>
 #include "lg.h"
 
+/* error codes */
 #line 1856 "host.nw"
 static bool lg_has_errcode(u32 vec)
 {
 	return vec == X86_TRAP_DF || (vec >= X86_TRAP_TS && vec <= X86_TRAP_PF) ||
 	       vec == X86_TRAP_AC;
 }
+/* delivery */
 #line 1894 "host.nw"
 static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 {
@@ -72,6 +74,7 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
 	return true;
 }
+/* emulation */
 #line 2200 "host.nw"
 static bool lg_emulate_io(struct lguest *lg)
 {
@@ -113,6 +116,7 @@ static bool lg_emulate_io(struct lguest *lg)
 	lg->regs.eip += len;
 	return true;
 }
+/* handling a trap */
 #line 1817 "host.nw"
 void lg_handle_trap(struct lguest *lg)
 {
@@ -146,6 +150,7 @@ void lg_handle_trap(struct lguest *lg)
 		lg_kill(lg, "trap %u at %#x (error code %#x), and no handler",
 			vec, lg->regs.eip, lg->regs.errcode);
 }
+/* virtual interrupts */
 #line 1963 "host.nw"
 void lg_raise_irq(struct lguest *lg, unsigned int irq)
 {
@@ -214,6 +219,7 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	flag = lg_irqs_wanted(lg) ? 1 : 0;
 	lg_write_u32(lg, irq_pending, flag);
 }
+/* the clock */
 #line 2083 "host.nw"
 enum hrtimer_restart lg_clock_fired(struct hrtimer *timer)
 {
@@ -248,6 +254,7 @@ void lg_update_time(struct lguest *lg)
 	lg_write(lg, lg->data + offsetof(struct lguest_data, time_sec), &t,
 		 sizeof(t));
 }
+/* the Guest's IDT */
 #line 2145 "host.nw"
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 {

@@ -1,5 +1,5 @@
-#line 191 "host.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 192 "host.nw"
 /*
  * lg.ko, the lguest Host: shared declarations.
  * Tangled from host.nw and switcher.nw: edit those, not this file.
@@ -10,6 +10,7 @@
 #include <asm/page_types.h>
 #include <asm/segment.h>
 
+/* the Switcher's page layout */
 #line 109 "switcher.nw"
 /* The Switcher's code pages, then two pages per CPU. */
 #define SWITCHER_TEXT_PAGES	2
@@ -31,8 +32,8 @@
 #define LGP_GUEST_GDTR		(PAGE_SIZE + 26)
 #define LGP_GUEST_IDTR		(PAGE_SIZE + 34)
 #define LGP_GUEST_GDT		(PAGE_SIZE + 256)
+#line 203 "host.nw"
 
-#line 204 "host.nw"
 #ifndef __ASSEMBLY__
 #include <linux/atomic.h>
 #include <linux/hrtimer.h>
@@ -43,6 +44,7 @@
 #include <asm/processor.h>
 #include "lguest_abi.h"
 
+/* registers */
 #line 74 "host.nw"
 struct lg_regs {
 	/* Pushed by the Switcher with pushal, popped with popal. */
@@ -54,6 +56,7 @@ struct lg_regs {
 	/* Pushed by the processor when it left ring 1 or 3. */
 	u32 eip, cs, eflags, esp, ss;
 };
+/* gates */
 #line 93 "host.nw"
 struct lg_gate {
 	u32 lo, hi;
@@ -82,6 +85,7 @@ static inline u32 lg_gate_offset(const struct lg_gate *g)
 {
 	return (g->lo & 0xFFFF) | (g->hi & 0xFFFF0000);
 }
+/* the Switcher's pages */
 #line 76 "switcher.nw"
 struct lg_dtr {
 	u16 pad;
@@ -106,6 +110,7 @@ struct lg_pages {
 	struct lg_regs regs;
 	struct lg_state state;
 } __aligned(PAGE_SIZE);
+/* the Guest */
 #line 135 "host.nw"
 #define LG_SHADOWS	4
 
@@ -154,6 +159,7 @@ struct lguest {
 	/* What the next read() reports; kind 0 means "keep running". */
 	struct lguest_exit exit;
 };
+/* functions */
 #line 487 "host.nw"
 extern unsigned long lg_switcher_addr;
 

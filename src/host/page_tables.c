@@ -1,5 +1,5 @@
-#line 3097 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
+#line 3098 "host.nw"
 /*
  * lg.ko, the lguest Host: shadow page tables.
  * Tangled from host.nw: edit that, not this file.
@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include "lg.h"
 
+/* walking */
 #line 2621 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
@@ -43,6 +44,7 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
 	return true;
 }
+/* pinning */
 #line 2693 "host.nw"
 static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 {
@@ -73,6 +75,7 @@ static void lg_unpin_frames(struct lguest *lg)
 	}
 	kvfree(lg->frames);
 }
+/* releasing */
 #line 2756 "host.nw"
 static void lg_release_pgd(u32 *pgd)
 {
@@ -92,6 +95,7 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 	for (i = from; i < to && i < lg_switcher_slot(); i++)
 		lg_release_pgd(&s->pgd[i]);
 }
+/* demand paging */
 #line 2813 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
@@ -165,6 +169,7 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
 	return true;
 }
+/* the cache */
 #line 2920 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
@@ -250,6 +255,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 	lg_kill(lg, "it has no page tables");
 	return false;
 }
+/* changes */
 #line 3037 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {

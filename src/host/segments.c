@@ -1,5 +1,5 @@
-#line 2553 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
+#line 2554 "host.nw"
 /*
  * lg.ko, the lguest Host: the Guest's segments.
  * Tangled from host.nw: edit that, not this file.
@@ -7,6 +7,7 @@
 #include <linux/string.h>
 #include "lg.h"
 
+/* lowering and checking */
 #line 2342 "host.nw"
 static bool lg_host_entry(unsigned int i)
 {
@@ -29,6 +30,7 @@ static void lg_set_gdt(struct lguest *lg, unsigned int i, u32 lo, u32 hi)
 		d->dpl = 1;
 	d->type |= 1;
 }
+/* Guest selectors */
 #line 2419 "host.nw"
 bool lg_guest_selector(u32 sel)
 {
@@ -36,6 +38,7 @@ bool lg_guest_selector(u32 sel)
 
 	return !(sel & 4) && i && i < GDT_ENTRIES && !lg_host_entry(i);
 }
+/* hypercalls */
 #line 2392 "host.nw"
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi)
 {
@@ -57,6 +60,7 @@ void lg_load_tls(struct lguest *lg, u32 gpa)
 	for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
 		lg_set_gdt(lg, GDT_ENTRY_TLS_MIN + i, tls[i][0], tls[i][1]);
 }
+/* the first GDT */
 #line 2433 "host.nw"
 void lg_init_segments(struct lguest *lg)
 {
@@ -75,6 +79,7 @@ void lg_init_segments(struct lguest *lg)
 	lg->regs.es = __KERNEL_DS | 1;
 	lg->regs.ss = __KERNEL_DS | 1;
 }
+/* the last check */
 #line 2483 "host.nw"
 static struct desc_struct *lg_desc(struct lguest *lg, u32 sel)
 {

@@ -1,5 +1,5 @@
-#line 389 "switcher.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 390 "switcher.nw"
 /*
  * lg.ko, the lguest Host: the Switcher.
  * Tangled from switcher.nw: edit that, not this file.
@@ -15,6 +15,7 @@
 	.globl	lg_switcher_text_start
 lg_switcher_text_start:
 
+/* switcher: saving the Host */
 #line 162 "switcher.nw"
 SYM_CODE_START(lg_switch_to_guest)
 	pushl	%ebp
@@ -29,6 +30,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	movl	%edx, LGP_HOST_CR3(%eax)
 	sgdt	LGP_HOST_GDTR(%eax)
 	sidt	LGP_HOST_IDTR(%eax)
+/* switcher: loading the Guest's tables */
 #line 196 "switcher.nw"
 	movl	(LGP_HOST_GDTR + 2)(%eax), %edx
 	andb	$0xFD, (GDT_ENTRY_TSS * 8 + 5)(%edx)
@@ -39,6 +41,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	ltr	%dx
 	xorl	%edx, %edx
 	lldt	%dx
+/* switcher: the leap */
 #line 227 "switcher.nw"
 	leal	LGP_REGS(%eax), %esp
 	movl	%ebx, %cr3
@@ -50,6 +53,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	addl	$8, %esp
 	iret
 SYM_CODE_END(lg_switch_to_guest)
+/* switcher: the stubs */
 #line 259 "switcher.nw"
 .macro lg_stub vector
 	.pushsection .rodata
@@ -76,6 +80,7 @@ vector = 0
 	.pushsection .rodata
 SYM_DATA_END(lg_trap_stubs)
 	.popsection
+/* switcher: saving the Guest */
 #line 301 "switcher.nw"
 SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%gs
@@ -94,6 +99,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lidt	LGP_HOST_IDTR(%eax)
 	movl	$(GDT_ENTRY_TSS * 8), %edx
 	ltr	%dx
+/* switcher: restoring the Host */
 #line 355 "switcher.nw"
 	movl	LGP_HOST_SP(%eax), %esp
 	movl	$__KERNEL_DS, %edx
@@ -121,7 +127,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%edx
 	lret
 SYM_CODE_END(lg_return_to_host)
+#line 411 "switcher.nw"
 
-#line 412 "switcher.nw"
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:

@@ -1,5 +1,5 @@
-#line 1470 "host.nw"
 // SPDX-License-Identifier: GPL-2.0
+#line 1471 "host.nw"
 /*
  * lg.ko, the lguest Host: /dev/lguest.
  * Tangled from host.nw: edit that, not this file.
@@ -13,6 +13,7 @@
 #include <linux/uaccess.h>
 #include "lg.h"
 
+/* initialize */
 #line 1290 "host.nw"
 static DEFINE_MUTEX(lg_init_lock);
 
@@ -73,6 +74,7 @@ unlock:
 	mutex_unlock(&lg_init_lock);
 	return err;
 }
+/* write */
 #line 1240 "host.nw"
 static ssize_t lg_dev_write(struct file *file, const char __user *in,
 			    size_t size, loff_t *off)
@@ -101,6 +103,7 @@ static ssize_t lg_dev_write(struct file *file, const char __user *in,
 		return -EINVAL;
 	}
 }
+/* read */
 #line 1369 "host.nw"
 static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 			   loff_t *off)
@@ -131,6 +134,7 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 		return -EFAULT;
 	return sizeof(e);
 }
+/* release */
 #line 1406 "host.nw"
 static int lg_dev_release(struct inode *inode, struct file *file)
 {
@@ -146,6 +150,7 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	atomic_dec(&lg_guests);
 	return 0;
 }
+/* the device */
 #line 1434 "host.nw"
 static int lg_dev_open(struct inode *inode, struct file *file)
 {

@@ -1,5 +1,5 @@
-#line 307 "preparation.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 310 "preparation.nw"
 /*
  * The interface shared by the lguest Host, Launcher and Guest.
  * Tangled from the lguest chapters: edit those, not this file.
@@ -9,7 +9,8 @@
 
 #include <linux/types.h>
 
-#line 339 "preparation.nw"
+/* ABI: hypercalls */
+#line 341 "preparation.nw"
 #define LGUEST_TRAP_ENTRY	0x1F
 
 /* Hypercall numbers: %eax; arguments: %ebx, %ecx, %edx, %esi. */
@@ -32,7 +33,7 @@
 
 #define LGUEST_SHUTDOWN_POWEROFF	1
 #define LGUEST_SHUTDOWN_RESTART		2
-#line 376 "preparation.nw"
+#line 378 "preparation.nw"
 #define LHCALL_RING_SIZE	64
 
 struct lguest_hcall_args {
@@ -42,7 +43,8 @@ struct lguest_hcall_args {
 	__u32 arg3;
 	__u32 arg4;
 };
-#line 402 "preparation.nw"
+/* ABI: the shared page */
+#line 404 "preparation.nw"
 #define LGUEST_IRQS		32
 
 struct lguest_data {
@@ -72,7 +74,8 @@ struct lguest_data {
 	__u8 hcall_status[LHCALL_RING_SIZE];
 	struct lguest_hcall_args hcalls[LHCALL_RING_SIZE];
 };
-#line 446 "preparation.nw"
+/* ABI: requests to /dev/lguest */
+#line 448 "preparation.nw"
 enum lguest_req {
 	LHREQ_INITIALIZE = 0,	/* base, pfnlimit, start, pgdir */
 	LHREQ_IRQ = 2,		/* interrupt number */
@@ -85,7 +88,8 @@ struct lguest_init {
 	__u32 start;		/* the Guest's first instruction (virtual) */
 	__u32 pgdir;		/* guest-physical address of its page directory */
 };
-#line 468 "preparation.nw"
+/* ABI: what read() returns */
+#line 470 "preparation.nw"
 enum lguest_exit_kind {
 	LGEXIT_CONSOLE = 1,	/* arg[0]: guest-phys address, arg[1]: length */
 	LGEXIT_NOTIFY = 2,	/* arg[0]: the guest-phys address notified */
@@ -98,7 +102,8 @@ struct lguest_exit {
 	__u32 arg[2];
 	char why[116];
 };
-#line 495 "preparation.nw"
+/* ABI: the device page */
+#line 497 "preparation.nw"
 struct lguest_device_desc {
 	__u8 type;		/* virtio device ID; 0 ends the list */
 	__u8 num_vq;		/* number of lguest_vqconfig that follow */
@@ -114,6 +119,6 @@ struct lguest_vqconfig {
 };
 
 #define LGUEST_DEVICE_ALIGN	4096	/* virtio ring alignment */
+#line 324 "preparation.nw"
 
-#line 323 "preparation.nw"
 #endif /* _LGUEST_ABI_H */

@@ -1,5 +1,5 @@
-#line 742 "guest.nw"
 // SPDX-License-Identifier: GPL-2.0
+#line 743 "guest.nw"
 /*
  * Linux as an lguest Guest.  Tangled from guest.nw: edit that, not this.
  */
@@ -20,11 +20,13 @@
 #include <asm/lguest_abi.h>
 #include "lguest.h"
 
+/* the shared page */
 #line 795 "guest.nw"
 static struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
 	.syscall_vec = IA32_SYSCALL_VECTOR,
 };
+/* hypercalls */
 #line 808 "guest.nw"
 static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 {
@@ -34,6 +36,7 @@ static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 		     : "memory");
 	return nr;
 }
+/* the boot console */
 #line 833 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
 			      unsigned int n)
@@ -47,6 +50,7 @@ static struct console lguest_boot_console = {
 	.flags	= CON_BOOT | CON_PRINTBUFFER,
 	.index	= -1,
 };
+/* the interrupt flag */
 #line 876 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
 {
@@ -82,6 +86,7 @@ static void __init lguest_take_irq_flag(void)
 	pv_ops.irq.safe_halt = lguest_safe_halt;
 	pv_ops.irq.halt = lguest_safe_halt;
 }
+/* lguest_init */
 #line 956 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {

@@ -1,5 +1,5 @@
-#line 719 "guest.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 720 "guest.nw"
 /*
  * The lguest Guest's way in.  Tangled from guest.nw: edit that, not this.
  */

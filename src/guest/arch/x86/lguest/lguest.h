@@ -1,5 +1,5 @@
-#line 987 "guest.nw"
 /* SPDX-License-Identifier: GPL-2.0 */
+#line 988 "guest.nw"
 /*
  * What the files of the lguest Guest share.  Tangled from guest.nw.
  */
