@@ -75,11 +75,16 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	unsigned long long n, unit = MB;
 	char *end;
 
+	if (arg[0] == '-')
+		return fail("memory size '%s': memory must be a positive number "
+			    "of megabytes", arg);
 	errno = 0;
 	n = strtoull(arg, &end, 10);
 	if (arg[0] < '0' || arg[0] > '9' || errno)
 		return fail("memory size '%s' is not a number of megabytes",
 			    arg);
+	/* read the unit after the number into unit */
+#line 395 "launcher.nw"
 	switch (*end) {
 	case 'K': case 'k':
 		unit = 1024;
@@ -93,6 +98,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 		end++;
 		break;
 	}
+#line 374 "launcher.nw"
 	if (*end)
 		return fail("memory size '%s': unknown unit '%s' (use K, M or G)",
 			    arg, end);
@@ -109,7 +115,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	*bytes = n;
 	return 0;
 }
-#line 409 "launcher.nw"
+#line 418 "launcher.nw"
 int map_guest_memory(u32 size)
 {
 	unsigned long min = 65536;

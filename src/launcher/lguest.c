@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2896 "launcher.nw"
+#line 2996 "launcher.nw"
 /* lguest: the Launcher's main program.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <fcntl.h>
@@ -62,7 +62,7 @@ static void setup_terminal(void)
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 }
-#line 2970 "launcher.nw"
+#line 3070 "launcher.nw"
 static int start_threads(void)
 {
 	sigset_t block, old;
@@ -85,7 +85,7 @@ static int start_threads(void)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
-#line 3005 "launcher.nw"
+#line 3105 "launcher.nw"
 static int open_lguest(const struct kernel_info *ki)
 {
 	struct lguest_init init = {
@@ -108,7 +108,7 @@ static int open_lguest(const struct kernel_info *ki)
 	say("Guest: entry %#x, page directory %#x\n", ki->entry, ki->pgdir);
 	return 0;
 }
-#line 3042 "launcher.nw"
+#line 3142 "launcher.nw"
 static void usage(FILE *f)
 {
 	fputs("usage: lguest [options] MEM KERNEL [kernel arguments...]\n"
@@ -146,8 +146,18 @@ static char *join_args(int argc, char **argv)
 	}
 	return s;
 }
-#line 3090 "launcher.nw"
-int main(int argc, char **argv)
+#line 3195 "launcher.nw"
+struct options {
+	const char *initrd, *tap, *blocks[MAX_DEVICES];
+	unsigned int nblocks;
+};
+
+static bool negative_number(const char *arg)
+{
+	return arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9';
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option options[] = {
 		{ "initrd", required_argument, NULL, 'i' },
@@ -157,45 +167,56 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *initrd = NULL, *tap = NULL, *blocks[MAX_DEVICES];
-	unsigned int nblocks = 0, i;
-	struct kernel_info ki;
-	u8 *img;
-	size_t len;
-	u32 mem;
-	int c, status;
+	int c;
 
-	while ((c = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+	while (optind < argc && !negative_number(argv[optind]) &&
+	       (c = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
+		/* take option c, or stop */
+#line 3232 "launcher.nw"
 		switch (c) {
-		case 'i': initrd = optarg; break;
-		case 't': tap = optarg; break;
+		case 'i': o->initrd = optarg; break;
+		case 't': o->tap = optarg; break;
 		case 'v': verbose = true; break;
-		case 'h': usage(stdout); return 0;
+		case 'h': usage(stdout); exit(0);
 		case 'b':
-			if (nblocks == MAX_DEVICES - 2) {
+			if (o->nblocks == MAX_DEVICES - 2) {
 				fail("too many --block options");
 				die();
 			}
-			blocks[nblocks++] = optarg;
+			o->blocks[o->nblocks++] = optarg;
 			break;
-		default: usage(stderr); return 1;
+		default: usage(stderr); exit(1);
 		}
+#line 3220 "launcher.nw"
 	}
 	if (argc - optind < 2) {
 		usage(stderr);
-		return 1;
+		exit(1);
 	}
+}
+#line 3257 "launcher.nw"
+int main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct kernel_info ki;
+	unsigned int i;
+	u8 *img;
+	size_t len;
+	u32 mem;
+	int status;
+
+	parse_options(argc, argv, &o);
 	/* load the Guest, or die */
-#line 3152 "launcher.nw"
+#line 3293 "launcher.nw"
 	if (parse_mem_size(argv[optind], guest_mem_limit(), &mem) < 0 ||
-	    read_file(argv[optind + 1], &img, &len) < 0 ||
+	    read_file(argv[optind + 1], mem, kernel_head, &img, &len) < 0 ||
 	    maybe_gunzip(&img, &len, mem) < 0 ||
 	    map_guest_memory(mem) < 0 ||
 	    load_kernel(img, len, &ki) < 0)
 		die();
 	free(img);
-	if (initrd) {
-		if (read_file(initrd, &img, &len) < 0 ||
+	if (o.initrd) {
+		if (read_file(o.initrd, mem, NULL, &img, &len) < 0 ||
 		    maybe_gunzip(&img, &len, mem) < 0 ||
 		    load_initrd(img, len, &ki) < 0)
 			die();
@@ -206,15 +227,15 @@ int main(int argc, char **argv)
 					     argv + optind + 2)) < 0)
 		die();
 	/* create the devices, or die */
-#line 3176 "launcher.nw"
+#line 3317 "launcher.nw"
 	if (!setup_console(STDIN_FILENO, STDOUT_FILENO))
 		die();
-	for (i = 0; i < nblocks; i++)
-		if (!setup_block(blocks[i]))
+	for (i = 0; i < o.nblocks; i++)
+		if (!setup_block(o.blocks[i]))
 			die();
-	if (tap && !setup_net(tap))
+	if (o.tap && !setup_net(o.tap))
 		die();
-#line 3130 "launcher.nw"
+#line 3270 "launcher.nw"
 	if (open_lguest(&ki) < 0)
 		die();
 	setup_terminal();

@@ -55,7 +55,7 @@ u32 guest_mem_limit(void);
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes);
 int map_guest_memory(u32 size);
 /* loading */
-#line 452 "launcher.nw"
+#line 461 "launcher.nw"
 struct kernel_info {
 	u32 entry;		/* the Guest's first instruction */
 	u32 start, end;		/* guest-physical range the kernel needs */
@@ -67,14 +67,17 @@ struct kernel_info {
 };
 
 int open_file(const char *path, int flags, bool disk);
-int read_file(const char *path, u8 **data, size_t *len);
+int read_file(const char *path, size_t limit,
+	      int (*looks_right)(const u8 *head, size_t len),
+	      u8 **data, size_t *len);
+int kernel_head(const u8 *head, size_t len);
 int maybe_gunzip(u8 **data, size_t *len, size_t limit);
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki);
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
 /* virtqueues */
-#line 1312 "launcher.nw"
+#line 1412 "launcher.nw"
 #define VQ_MAX_NUM	256
 
 struct device;
@@ -118,7 +121,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
 /* devices */
-#line 1768 "launcher.nw"
+#line 1868 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -147,7 +150,7 @@ int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void reset_devices(void);
 /* running */
-#line 2112 "launcher.nw"
+#line 2212 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);

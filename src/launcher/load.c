@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 477 "launcher.nw"
+#line 490 "launcher.nw"
 /* Loading kernels, the initrd, boot parameters and page tables.
  * Tangled from launcher.nw. */
 #include <elf.h>
@@ -13,7 +13,7 @@
 #include "lguest.h"
 
 /* what kind of file */
-#line 515 "launcher.nw"
+#line 530 "launcher.nw"
 static const char *file_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
@@ -45,7 +45,7 @@ static int cannot_open(const char *path, bool disk)
 		    strerror(errno));
 }
 /* opening a file without waiting */
-#line 557 "launcher.nw"
+#line 572 "launcher.nw"
 int open_file(const char *path, int flags, bool disk)
 {
 	struct stat st;
@@ -70,52 +70,78 @@ int open_file(const char *path, int flags, bool disk)
 	}
 	return fd;
 }
-/* reading files */
-#line 588 "launcher.nw"
-#define MAX_FILE	(1024u * MB)
-
-int read_file(const char *path, u8 **data, size_t *len)
+/* reading the start of a file */
+#line 676 "launcher.nw"
+static int read_start(int fd, const char *path, u8 *buf, size_t len)
 {
-	struct stat st;
 	size_t done = 0;
 	ssize_t n;
+
+	while (done < len) {
+		n = pread(fd, buf + done, len - done, done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return fail("cannot read %s: %s", path,
+				    n ? strerror(errno) : "it shrank");
+		done += n;
+	}
+	return 0;
+}
+/* reading files */
+#line 613 "launcher.nw"
+#define HEAD_LEN	0x206
+
+static int look_first(int fd, const char *path, size_t size, size_t limit,
+		      int (*looks_right)(const u8 *head, size_t len))
+{
+	u8 head[HEAD_LEN];
+	size_t n = size < HEAD_LEN ? size : HEAD_LEN;
+
+	if (read_start(fd, path, head, n) < 0)
+		return -1;
+	if (looks_right && looks_right(head, n) < 0)
+		return -1;
+	if (size > limit)
+		return fail("%s is %zu MB, larger than the Guest's %zu MB of "
+			    "memory", path, (size + MB - 1) / MB, limit / MB);
+	return 0;
+}
+#line 637 "launcher.nw"
+int read_file(const char *path, size_t limit,
+	      int (*looks_right)(const u8 *head, size_t len),
+	      u8 **data, size_t *len)
+{
+	struct stat st;
 	u8 *buf;
-	int fd = open_file(path, O_RDONLY, false);
+	int fd = open_file(path, O_RDONLY, false), r = -1;
 
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) < 0) {
-		close(fd);
-		return fail("cannot read %s: %s", path, strerror(errno));
+		fail("cannot read %s: %s", path, strerror(errno));
+		goto out;
 	}
-	if ((u64)st.st_size > MAX_FILE) {
-		close(fd);
-		return fail("%s is too big to be loaded into a Guest", path);
-	}
+	if (look_first(fd, path, st.st_size, limit, looks_right) < 0)
+		goto out;
 	buf = malloc(st.st_size ? st.st_size : 1);
 	if (!buf) {
-		close(fd);
-		return fail("no memory to read %s", path);
+		fail("no memory to read %s", path);
+		goto out;
 	}
-	while (done < (size_t)st.st_size) {
-		n = read(fd, buf + done, st.st_size - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			free(buf);
-			close(fd);
-			return fail("cannot read %s: %s", path,
-				    n ? strerror(errno) : "it shrank");
-		}
-		done += n;
+	if (read_start(fd, path, buf, st.st_size) < 0) {
+		free(buf);
+		goto out;
 	}
-	close(fd);
 	*data = buf;
-	*len = done;
-	return 0;
+	*len = st.st_size;
+	r = 0;
+out:
+	close(fd);
+	return r;
 }
 /* why inflation failed */
-#line 717 "launcher.nw"
+#line 779 "launcher.nw"
 static int gunzip_failed(int r, size_t limit)
 {
 	if (r == Z_MEM_ERROR)
@@ -126,7 +152,7 @@ static int gunzip_failed(int r, size_t limit)
 	return fail("the compressed image is corrupt");
 }
 /* decompressing */
-#line 652 "launcher.nw"
+#line 714 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 {
 	z_stream zs;
@@ -144,7 +170,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	zs.avail_in = *len;
 	for (r = Z_OK; buf && r == Z_OK; ) {
 		/* make room for more of the image, up to the ceiling */
-#line 693 "launcher.nw"
+#line 755 "launcher.nw"
 		if (out == cap) {
 			if (cap > limit) {
 				r = Z_MEM_ERROR;
@@ -156,7 +182,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 				break;
 			buf = bigger;
 		}
-#line 669 "launcher.nw"
+#line 731 "launcher.nw"
 		zs.next_out = buf + out;
 		zs.avail_out = cap - out;
 		r = inflate(&zs, Z_NO_FLUSH);
@@ -175,7 +201,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	return 0;
 }
 /* ELF */
-#line 745 "launcher.nw"
+#line 807 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 {
 	if (len < sizeof(*eh))
@@ -199,7 +225,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
-#line 779 "launcher.nw"
+#line 841 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
 {
@@ -229,7 +255,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
-#line 822 "launcher.nw"
+#line 884 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
 	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
@@ -271,13 +297,13 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* the bzImage's setup header */
-#line 954 "launcher.nw"
+#line 1016 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
 #define INIT_SIZE_END		0x264
 
 static int bzimage_header(const u8 *img, size_t len, struct setup_header *h)
 {
-	size_t end = 0x202 + img[0x201];
+	size_t end;
 	u16 version;
 
 	if (len < 0x208)
@@ -290,6 +316,7 @@ static int bzimage_header(const u8 *img, size_t len, struct setup_header *h)
 	if (img[0x200] != 0xEB)
 		return fail("the bzImage's setup header has no length: the byte "
 			    "at 0x200 is %#x, not a short jump (0xeb)", img[0x200]);
+	end = 0x202 + img[0x201];
 	if (end < INIT_SIZE_END)
 		return fail("the bzImage's setup header ends at %#zx, before "
 			    "init_size: the byte at 0x201 is %#x, but protocol "
@@ -303,7 +330,7 @@ static int bzimage_header(const u8 *img, size_t len, struct setup_header *h)
 }
 /* how far a bzImage reaches */
 /* where a bzImage runs */
-#line 1045 "launcher.nw"
+#line 1110 "launcher.nw"
 static u64 bzimage_runtime(const struct setup_header *h)
 {
 	u64 align = h->kernel_alignment;
@@ -312,7 +339,7 @@ static u64 bzimage_runtime(const struct setup_header *h)
 
 	return h->relocatable_kernel && loaded > run ? loaded : run;
 }
-#line 1010 "launcher.nw"
+#line 1073 "launcher.nw"
 
 static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 {
@@ -342,7 +369,7 @@ static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 	return end;
 }
 /* bzImage */
-#line 903 "launcher.nw"
+#line 965 "launcher.nw"
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	struct setup_header *h = &ki->hdr;
@@ -376,21 +403,48 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 	    h->version >> 8, h->version & 0xff, ki->start, ki->end);
 	return 0;
 }
+/* recognising an image */
+#line 1132 "launcher.nw"
+enum image_kind { NOT_A_KERNEL, ELF_IMAGE, BZIMAGE, GZIPPED };
+
+static enum image_kind image_kind(const u8 *img, size_t len)
+{
+	if (len >= SELFMAG && memcmp(img, ELFMAG, SELFMAG) == 0)
+		return ELF_IMAGE;
+	if (len >= HEAD_LEN && img[0x1FE] == 0x55 && img[0x1FF] == 0xAA &&
+	    memcmp(img + 0x202, "HdrS", 4) == 0)
+		return BZIMAGE;
+	if (len >= 2 && img[0] == 0x1f && img[1] == 0x8b)
+		return GZIPPED;
+	return NOT_A_KERNEL;
+}
+
+static int not_a_kernel(void)
+{
+	return fail("this is not a kernel: neither an ELF executable nor a "
+		    "bzImage, gzipped or not");
+}
+
+int kernel_head(const u8 *head, size_t len)
+{
+	return image_kind(head, len) == NOT_A_KERNEL ? not_a_kernel() : 0;
+}
 /* choosing a loader */
-#line 1063 "launcher.nw"
+#line 1162 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
-	if (len >= SELFMAG && memcmp(img, ELFMAG, SELFMAG) == 0)
+	switch (image_kind(img, len)) {
+	case ELF_IMAGE:
 		return load_elf(img, len, ki);
-	if (len >= 0x206 && img[0x1FE] == 0x55 && img[0x1FF] == 0xAA &&
-	    memcmp(img + 0x202, "HdrS", 4) == 0)
+	case BZIMAGE:
 		return load_bzimage(img, len, ki);
-	return fail("this is not a kernel: neither an ELF executable nor a "
-		    "bzImage");
+	default:
+		return not_a_kernel();
+	}
 }
 /* the initrd */
-#line 1084 "launcher.nw"
+#line 1184 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -409,7 +463,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* page tables */
-#line 1125 "launcher.nw"
+#line 1225 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -420,9 +474,9 @@ int setup_pagetables(struct kernel_info *ki)
 	u32 i, *pgdir, *pte;
 
 	if (top < need || top - need < ki->end)
-		return fail("%u MB is not enough memory for the kernel, the "
-			    "initrd and %u KB of page tables", guest.size / MB,
-			    need / 1024);
+		return fail("%u MB is not enough memory for the kernel%s and %u "
+			    "KB of page tables", guest.size / MB,
+			    ki->initrd_size ? ", the initrd" : "", need / 1024);
 	ki->pgtables = top - need;
 	ki->pgdir = top - PAGE_SIZE;
 	pte = guest_ptr(ki->pgtables, tables * PAGE_SIZE);
@@ -440,7 +494,7 @@ int setup_pagetables(struct kernel_info *ki)
 	return 0;
 }
 /* boot parameters */
-#line 1209 "launcher.nw"
+#line 1309 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 
