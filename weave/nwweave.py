@@ -360,15 +360,28 @@ class Html:
                 f'</code></pre>{foot}</div>')
 
 
+FIGURES = "book/figures"
+
+
+def figure_file(m):
+    """`::: figure NAME :::` on one line: the figure's ASCII drawing and
+    caption come from book/figures/NAME.md, beside its SVG."""
+    with open(f"{FIGURES}/{m.group(1)}.md", encoding="utf-8") as f:
+        body = f.read().strip("\n")
+    return f"::: figure {m.group(1)}\n{body}\n:::\n"
+
+
 def figure_markdown(doc, mode):
     """`::: figure NAME` blocks: SVG in the book, ASCII in the terminal."""
+    doc = re.sub(r"^::: figure (\S+) :::[ \t]*$", figure_file, doc, flags=re.M)
+
     def repl(m):
         name, inner = m.group(1), m.group(2)
         if mode == "terminal":
             return inner
         fence = re.match(r"\s*(```.*?```)\s*(.*)", inner, re.S)
         caption = fence.group(2).strip() if fence else inner
-        with open(f"book/figures/{name}.svg", encoding="utf-8") as f:
+        with open(f"{FIGURES}/{name}.svg", encoding="utf-8") as f:
             svg = f.read()
         svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
         return (f'::: {{.figure #fig-{name}}}\n```{{=html}}\n{svg}\n```\n\n'

@@ -19,7 +19,7 @@
 #include "lg.h"
 
 /* the layout checks */
-#line 466 "switcher.nw"
+#line 552 "switcher.nw"
 static_assert(sizeof(struct lg_regs) == LG_REGS_SIZE);
 static_assert(offsetof(struct lg_pages, regs) == LGP_REGS);
 static_assert(offsetof(struct lg_pages, regs.trapnum) == LGP_TRAPNUM);

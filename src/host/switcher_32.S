@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 390 "switcher.nw"
+#line 423 "switcher.nw"
 /*
  * lg.ko, the lguest Host: the Switcher.
  * Tangled from switcher.nw: edit that, not this file.
@@ -16,7 +16,7 @@
 lg_switcher_text_start:
 
 /* switcher: saving the Host */
-#line 162 "switcher.nw"
+#line 195 "switcher.nw"
 SYM_CODE_START(lg_switch_to_guest)
 	pushl	%ebp
 	pushl	%es
@@ -31,7 +31,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	sgdt	LGP_HOST_GDTR(%eax)
 	sidt	LGP_HOST_IDTR(%eax)
 /* switcher: loading the Guest's tables */
-#line 196 "switcher.nw"
+#line 229 "switcher.nw"
 	movl	(LGP_HOST_GDTR + 2)(%eax), %edx
 	andb	$0xFD, (GDT_ENTRY_TSS * 8 + 5)(%edx)
 	lgdt	LGP_GUEST_GDTR(%eax)
@@ -42,7 +42,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	xorl	%edx, %edx
 	lldt	%dx
 /* switcher: the leap */
-#line 227 "switcher.nw"
+#line 260 "switcher.nw"
 	leal	LGP_REGS(%eax), %esp
 	movl	%ebx, %cr3
 	popal
@@ -54,7 +54,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	iret
 SYM_CODE_END(lg_switch_to_guest)
 /* switcher: the stubs */
-#line 259 "switcher.nw"
+#line 292 "switcher.nw"
 .macro lg_stub vector
 	.pushsection .rodata
 	.long	1f
@@ -81,7 +81,7 @@ vector = 0
 SYM_DATA_END(lg_trap_stubs)
 	.popsection
 /* switcher: saving the Guest */
-#line 301 "switcher.nw"
+#line 334 "switcher.nw"
 SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%gs
 	pushl	%fs
@@ -100,7 +100,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	movl	$(GDT_ENTRY_TSS * 8), %edx
 	ltr	%dx
 /* switcher: restoring the Host */
-#line 355 "switcher.nw"
+#line 388 "switcher.nw"
 	movl	LGP_HOST_SP(%eax), %esp
 	movl	$__KERNEL_DS, %edx
 	movl	%edx, %ss
@@ -127,7 +127,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%edx
 	lret
 SYM_CODE_END(lg_return_to_host)
-#line 411 "switcher.nw"
+#line 444 "switcher.nw"
 
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:
