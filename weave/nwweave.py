@@ -42,7 +42,8 @@ class Chunk:
     def __init__(self, chapter, seq, name):
         self.chapter, self.seq, self.name = chapter, seq, name
         self.id = f"c{chapter.number}.{seq}"
-        self.label = f"{chapter.number}.{seq}"
+        # Chapter and chunk, as in V:12: never to be taken for section 5.12.
+        self.label = f"{chapter.roman}:{seq}"
         self.parts = []          # ("text", s), ("use", name), ("nl",)
         self.defs = []           # identifiers this chunk defines
         self.lang = None
@@ -279,14 +280,16 @@ class Html:
         return page + ("#" + anchor if anchor else "")
 
     def chunk_link(self, c, text=None):
-        return (f'<a href="{self.href(c)}">'
+        return (f'<a class="cnum" href="{self.href(c)}">'
                 f'{html.escape(text or c.label)}</a>')
 
     def chunk_ref(self, name):
         c = self.book.first(name)
         label = c.label if c else "?"
+        # In the PDF, print.css adds the page from data-ref.
+        ref = f' data-ref="{self.href(c)}"' if c and self.single else ""
         inner = (f'<span class="ref-name">{name_html(name)}</span>'
-                 f' <span class="ref-num">{label}</span>')
+                 f' <span class="ref-num"{ref}>{label}</span>')
         if c is None:
             return f'<span class="chunkref">&#x27e8;{inner}&#x27e9;</span>'
         return (f'<a class="chunkref" href="{self.href(c)}">'
@@ -455,6 +458,8 @@ def nav_for(book, i):
                      '&rarr;</a>')
     links.append('<a href="chunks.html">Chunks</a>')
     links.append('<a href="identifiers.html">Identifiers</a>')
+    links += [f'<a href="{a.page}">{html.escape(a.part)}</a>'
+              for a in appendices()]
     return '<nav class="book-nav">' + " ".join(links) + "</nav>"
 
 
@@ -467,6 +472,19 @@ def sections_of(body):
         text = re.sub(r"<[^>]+>", "", m.group(1)).strip()
         out.append((sid.group(1) if sid else "", text))
     return out
+
+
+def chapter_toc(body):
+    """A chapter page's own table of contents, under its heading."""
+    secs = sections_of(body)
+    if not secs:
+        return body
+    items = "".join(f'<li><a href="#{sid}">{html.escape(t)}</a></li>'
+                    for sid, t in secs if sid)
+    toc = ('<nav class="chapter-toc"><p>In this chapter</p>'
+           f'<ol>{items}</ol></nav>')
+    return re.sub(r"(</h1>)", lambda m: m.group(1) + "\n" + toc, body,
+                  count=1)
 
 
 def chunk_index(book, r):
@@ -500,6 +518,36 @@ def ident_index(book, r):
 
 FRONT = "book/front.md"
 
+# The back of the book: Markdown files in book/, each headed `# Title`,
+# woven after the seven chapters in all three editions (in the terminal,
+# after Chapter VII, or alone with `nwweave.py terminal PART`).
+APPENDICES = [("A", "Lab", "book/lab.md"),
+              ("B", "Glossary", "book/glossary.md"),
+              ("C", "Reading", "book/reading.md")]
+
+
+class Appendix:
+    def __init__(self, letter, part, path):
+        self.letter, self.part, self.path = letter, part, path
+        self.page = part.lower() + ".html"
+        with open(path, encoding="utf-8") as f:
+            self.text = f.read()
+        m = re.search(r"^# (.+)$", self.text, re.M)
+        self.title = m.group(1).strip() if m else part
+
+
+def appendices():
+    return [Appendix(*a) for a in APPENDICES if os.path.exists(a[2])]
+
+
+def appendix_html(app):
+    body = subprocess.run(
+        ["pandoc", "-f", "markdown-smart+smart", "-t", "html5",
+         "--section-divs"], input=figure_markdown(app.text, "html"),
+        check=True, capture_output=True, text=True).stdout
+    return re.sub(r"<h1([^>]*)>", rf'<h1\1><span class="header-section-'
+                  rf'number">Appendix {app.letter}.</span> ', body, count=1)
+
 
 def front_matter():
     with open(FRONT, encoding="utf-8") as f:
@@ -515,7 +563,7 @@ def weave_html(book):
     r = Html(book, single_page=False)
     toc = []
     for i, ch in enumerate(book.chapters):
-        body = chapter_html(book, ch, r)
+        body = chapter_toc(chapter_html(book, ch, r))
         with open(f"{out}/{ch.page}", "w", encoding="utf-8") as f:
             f.write(page(f"{ch.roman}. {ch.title} - lguest", body,
                          nav_for(book, i)))
@@ -526,7 +574,18 @@ def weave_html(book):
     nav = ('<nav class="book-nav"><a href="index.html">Contents</a> '
            f'<a href="{book.chapters[0].page}">Start reading &rarr;</a> '
            '<a href="chunks.html">Chunks</a> '
-           '<a href="identifiers.html">Identifiers</a></nav>')
+           '<a href="identifiers.html">Identifiers</a>'
+           + "".join(f' <a href="{a.page}">{html.escape(a.part)}</a>'
+                     for a in appendices()) + '</nav>')
+    for app in appendices():
+        body = chapter_toc(appendix_html(app))
+        with open(f"{out}/{app.page}", "w", encoding="utf-8") as f:
+            f.write(page(f"Appendix {app.letter}. {app.title} - lguest",
+                         body, nav))
+        secs = "".join(f'<li><a href="{app.page}#{sid}">{html.escape(t)}'
+                       '</a></li>' for sid, t in sections_of(body))
+        toc.append(f'<li><a href="{app.page}">Appendix {app.letter}. '
+                   f'{html.escape(app.title)}</a><ul>{secs}</ul></li>')
     index = (front_matter() + '<h2 id="contents">Contents</h2>\n'
              '<ol class="toc">' + "".join(toc) + "</ol>\n")
     with open(f"{out}/index.html", "w", encoding="utf-8") as f:
@@ -556,6 +615,17 @@ def weave_print(book):
                        '</li>' for sid, t in sections_of(body) if sid)
         toc.append(f'<li><a href="#ch-{prefix}">{ch.roman}. '
                    f'{html.escape(ch.title)}</a><ol>{secs}</ol></li>')
+    for app in appendices():
+        body = appendix_html(app)
+        prefix = app.part.lower()
+        body = re.sub(r'(<section id=")', rf'\1{prefix}-', body)
+        body = re.sub(r'href="#(?!c\d|id-|ch-|fig-)', rf'href="#{prefix}-',
+                      body)
+        bodies.append(f'<div class="chapter" id="ch-{prefix}">{body}</div>')
+        secs = "".join(f'<li><a href="#{sid}">{html.escape(t)}</a>'
+                       '</li>' for sid, t in sections_of(body) if sid)
+        toc.append(f'<li><a href="#ch-{prefix}">Appendix {app.letter}. '
+                   f'{html.escape(app.title)}</a><ol>{secs}</ol></li>')
     front = ('<div class="title-page">' + front_matter() + '</div>'
              '<nav class="print-toc"><h1>Contents</h1><ol>' + "".join(toc)
              + '<li><a href="#chunk-index">Index of chunks</a></li>'
@@ -598,10 +668,37 @@ def fold_code(line, width=CODE_WIDTH):
     return out
 
 
+def appendix_text(app):
+    return pandoc(figure_markdown(app.text, "terminal"), "plain", 1,
+                  ["--columns=80", "--lua-filter=weave/terminal.lua",
+                   f"--metadata=chapter:{app.letter}",
+                   f"--metadata=roman:{app.letter}",
+                   "--metadata=kind:Appendix"])
+
+
 def terminal(book, part):
-    ch = next((c for c in book.chapters if c.part == part), None)
-    if ch is None:
-        sys.exit(f"no chapter called {part}; try one of {', '.join(PARTS)}")
+    """A chapter, or an appendix, on stdout or through $PAGER.  The last
+    chapter is followed by the appendices, the back of the book."""
+    apps = appendices()
+    app = next((a for a in apps if a.part == part), None)
+    if app is not None:
+        text = appendix_text(app)
+    else:
+        ch = next((c for c in book.chapters if c.part == part), None)
+        if ch is None:
+            sys.exit(f"no chapter called {part}; try one of "
+                     f"{', '.join(PARTS + [a.part for a in apps])}")
+        text = chapter_text(book, ch)
+        if ch is book.chapters[-1]:
+            text += "".join("\n\n" + appendix_text(a) for a in apps)
+    if sys.stdout.isatty():
+        pager = os.environ.get("PAGER") or "less"
+        subprocess.run(pager, shell=True, input=text, text=True)
+    else:
+        sys.stdout.write(text)
+
+
+def chapter_text(book, ch):
     md = []
     wrapped = False
     for kind, val in ch.blocks:
@@ -647,11 +744,7 @@ def terminal(book, part):
                    f"--metadata=roman:{ch.roman}"]
                   + (["--metadata=folded:" + CONTINUED.strip()]
                      if wrapped else []))
-    if sys.stdout.isatty():
-        pager = os.environ.get("PAGER") or "less"
-        subprocess.run(pager, shell=True, input=text, text=True)
-    else:
-        sys.stdout.write(text)
+    return text
 
 
 def main(argv):

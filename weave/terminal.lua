@@ -27,8 +27,10 @@ function Table(t)
 end
 
 function Pandoc(doc)
-  local chapter = tonumber(pandoc.utils.stringify(doc.meta.chapter or "0"))
+  -- An appendix passes its letter for both, and `kind` Appendix.
+  local chapter = pandoc.utils.stringify(doc.meta.chapter or "0")
   local roman = pandoc.utils.stringify(doc.meta.roman or "")
+  local kind = pandoc.utils.stringify(doc.meta.kind or "Chapter")
   local folded = doc.meta.folded and pandoc.utils.stringify(doc.meta.folded)
   local blocks = {}
   for _, b in ipairs(doc.blocks) do
@@ -41,13 +43,13 @@ function Pandoc(doc)
       if level == 1 then
         number = ""
       else
-        local parts = {tostring(chapter)}
+        local parts = {chapter}
         for i = 2, level do parts[#parts + 1] = tostring(counts[i]) end
         number = table.concat(parts, ".") .. "  "
       end
       local line = number .. text
       if level == 1 then
-        line = string.upper("Chapter " .. roman .. ". " .. text)
+        line = string.upper(kind .. " " .. roman .. ". " .. text)
       end
       local inlines = {pandoc.Str(line)}
       if level <= 2 then

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 333 "preparation.nw"
+#line 334 "preparation.nw"
 /*
  * The interface shared by the lguest Host, Launcher and Guest.
  * Tangled from the lguest chapters: edit those, not this file.
@@ -10,7 +10,7 @@
 #include <linux/types.h>
 
 /* ABI: hypercalls */
-#line 364 "preparation.nw"
+#line 365 "preparation.nw"
 #define LGUEST_TRAP_ENTRY	0x1F
 
 /* Hypercall numbers: %eax; arguments: %ebx, %ecx, %edx, %esi. */
@@ -33,7 +33,7 @@
 
 #define LGUEST_SHUTDOWN_POWEROFF	1
 #define LGUEST_SHUTDOWN_RESTART		2
-#line 401 "preparation.nw"
+#line 402 "preparation.nw"
 #define LHCALL_RING_SIZE	64
 
 struct lguest_hcall_args {
@@ -44,7 +44,7 @@ struct lguest_hcall_args {
 	__u32 arg4;
 };
 /* ABI: the shared page */
-#line 427 "preparation.nw"
+#line 428 "preparation.nw"
 #define LGUEST_IRQS		32
 
 struct lguest_data {
@@ -75,7 +75,7 @@ struct lguest_data {
 	struct lguest_hcall_args hcalls[LHCALL_RING_SIZE];
 };
 /* ABI: requests to /dev/lguest */
-#line 471 "preparation.nw"
+#line 472 "preparation.nw"
 enum lguest_req {
 	LHREQ_INITIALIZE = 0,	/* base, pfnlimit, start, pgdir */
 	LHREQ_IRQ = 2,		/* interrupt number */
@@ -89,7 +89,7 @@ struct lguest_init {
 	__u32 pgdir;		/* guest-physical address of its page directory */
 };
 /* ABI: what read() returns */
-#line 493 "preparation.nw"
+#line 494 "preparation.nw"
 enum lguest_exit_kind {
 	LGEXIT_CONSOLE = 1,	/* arg[0]: guest-phys address, arg[1]: length */
 	LGEXIT_NOTIFY = 2,	/* arg[0]: the guest-phys address notified */
@@ -103,7 +103,7 @@ struct lguest_exit {
 	char why[116];
 };
 /* ABI: the device page */
-#line 520 "preparation.nw"
+#line 521 "preparation.nw"
 struct lguest_device_desc {
 	__u8 type;		/* virtio device ID; 0 ends the list */
 	__u8 num_vq;		/* number of lguest_vqconfig that follow */
@@ -119,6 +119,6 @@ struct lguest_vqconfig {
 };
 
 #define LGUEST_DEVICE_ALIGN	4096	/* virtio ring alignment */
-#line 347 "preparation.nw"
+#line 348 "preparation.nw"
 
 #endif /* _LGUEST_ABI_H */
