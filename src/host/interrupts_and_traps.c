@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 2246 "host.nw"
+#line 2353 "host.nw"
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
  * Tangled from host.nw: edit that, not this file.
@@ -12,14 +12,14 @@
 #include "lg.h"
 
 /* error codes */
-#line 1856 "host.nw"
+#line 1859 "host.nw"
 static bool lg_has_errcode(u32 vec)
 {
 	return vec == X86_TRAP_DF || (vec >= X86_TRAP_TS && vec <= X86_TRAP_PF) ||
 	       vec == X86_TRAP_AC;
 }
 /* delivery */
-#line 1894 "host.nw"
+#line 1897 "host.nw"
 static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 {
 	u32 gpa;
@@ -74,50 +74,81 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
 	return true;
 }
-/* emulation */
-#line 2200 "host.nw"
-static bool lg_emulate_io(struct lguest *lg)
+/* reading the Guest's code */
+#line 2208 "host.nw"
+static bool lg_code_byte(struct lguest *lg, u32 off, u8 *byte)
 {
-	u8 insn[2];
-	u32 gpa, len = 0, size = 4, mask;
+	u32 gpa;
 
-	if (!lg_guest_pa(lg, lg->regs.eip, &gpa) ||
-	    !lg_read(lg, gpa, insn, 1))
-		return false;
-	if (insn[0] == 0x66) {
+	return lg_guest_pa(lg, lg->regs.eip + off, &gpa) &&
+	       lg_read(lg, gpa, byte, 1);
+}
+/* the length of in and out */
+#line 2225 "host.nw"
+static u32 lg_io_length(u8 op)
+{
+	switch (op) {
+	case 0xE4 ... 0xE7:
+		return 2;
+	case 0xEC ... 0xEF:
+		return 1;
+	default:
+		return 0;
+	}
+}
+/* emulating in and out */
+#line 2245 "host.nw"
+static bool lg_emulate_io(struct lguest *lg, u8 op)
+{
+	u32 prefix = 0, size = 4, len;
+
+	if (op == 0x66) {
+		prefix = 1;
 		size = 2;
-		len = 1;
-		if (!lg_guest_pa(lg, lg->regs.eip + 1, &gpa) ||
-		    !lg_read(lg, gpa, insn, 1))
+		if (!lg_code_byte(lg, 1, &op))
 			return false;
 	}
-	switch (insn[0]) {
-	case 0xE4: case 0xE6:
-		size = 1;
-		len += 2;
-		break;
-	case 0xE5: case 0xE7:
-		len += 2;
-		break;
-	case 0xEC: case 0xEE:
-		size = 1;
-		len += 1;
-		break;
-	case 0xED: case 0xEF:
-		len += 1;
-		break;
-	default:
+	len = lg_io_length(op);
+	if (!len)
 		return false;
-	}
-	if (!(insn[0] & 2)) {
-		mask = size == 4 ? 0xFFFFFFFF : (1U << (size * 8)) - 1;
-		lg->regs.eax |= mask;
-	}
-	lg->regs.eip += len;
+	if (!(op & 1))
+		size = 1;
+	if (!(op & 2))
+		lg->regs.eax |= size == 4 ? 0xFFFFFFFF : (1U << (size * 8)) - 1;
+	lg->regs.eip += prefix + len;
 	return true;
 }
+/* emulating rdmsr and wrmsr */
+#line 2314 "host.nw"
+static bool lg_emulate_msr(struct lguest *lg)
+{
+	u8 op;
+
+	if (!lg_code_byte(lg, 1, &op))
+		return false;
+	if (op == 0x32) {
+		lg->regs.eax = 0;
+		lg->regs.edx = 0;
+	} else if (op != 0x30) {
+		return false;
+	}
+	lg->regs.eip += 2;
+	return true;
+}
+/* emulation */
+#line 2337 "host.nw"
+static bool lg_emulate(struct lguest *lg)
+{
+	u8 op;
+
+	if (!lg_code_byte(lg, 0, &op))
+		return false;
+	if (op == 0x0F)
+		return lg_emulate_msr(lg);
+	return lg_emulate_io(lg, op);
+}
 /* handling a trap */
-#line 1817 "host.nw"
+#line 1820 "host.nw"
 void lg_handle_trap(struct lguest *lg)
 {
 	u32 vec = lg->regs.trapnum;
@@ -127,7 +158,7 @@ void lg_handle_trap(struct lguest *lg)
 		return;
 	case X86_TRAP_GP:
 		if (lg->regs.errcode == 0 && (lg->regs.cs & 3) == 1 &&
-		    lg_emulate_io(lg))
+		    lg_emulate(lg))
 			return;
 		break;
 	case X86_TRAP_PF:
@@ -151,7 +182,7 @@ void lg_handle_trap(struct lguest *lg)
 			vec, lg->regs.eip, lg->regs.errcode);
 }
 /* virtual interrupts */
-#line 1963 "host.nw"
+#line 1966 "host.nw"
 void lg_raise_irq(struct lguest *lg, unsigned int irq)
 {
 	struct task_struct *tsk;
@@ -163,7 +194,7 @@ void lg_raise_irq(struct lguest *lg, unsigned int irq)
 		kick_process(tsk);
 	rcu_read_unlock();
 }
-#line 1982 "host.nw"
+#line 1985 "host.nw"
 u32 lg_blocked_irqs(struct lguest *lg)
 {
 	u32 blocked;
@@ -179,13 +210,13 @@ static u32 lg_irqs_wanted(struct lguest *lg)
 {
 	return lg->irqs_pending[0] & ~lg_blocked_irqs(lg);
 }
-#line 2032 "host.nw"
+#line 2035 "host.nw"
 bool lg_in_noirq_window(struct lguest *lg)
 {
 	return (lg->regs.cs & 3) == 1 && lg->regs.eip >= lg->noirq_start &&
 	       lg->regs.eip < lg->noirq_end;
 }
-#line 2040 "host.nw"
+#line 2047 "host.nw"
 void lg_maybe_deliver_irq(struct lguest *lg)
 {
 	u32 want = lg_irqs_wanted(lg), enabled, flag;
@@ -220,7 +251,7 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	lg_write_u32(lg, irq_pending, flag);
 }
 /* the clock */
-#line 2083 "host.nw"
+#line 2090 "host.nw"
 enum hrtimer_restart lg_clock_fired(struct hrtimer *timer)
 {
 	struct lguest *lg = container_of(timer, struct lguest, timer);
@@ -237,7 +268,7 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns)
 	}
 	hrtimer_start(&lg->timer, ns_to_ktime(delta_ns), HRTIMER_MODE_REL);
 }
-#line 2106 "host.nw"
+#line 2113 "host.nw"
 void lg_update_time(struct lguest *lg)
 {
 	struct timespec64 now;
@@ -255,7 +286,7 @@ void lg_update_time(struct lguest *lg)
 		 sizeof(t));
 }
 /* the Guest's IDT */
-#line 2145 "host.nw"
+#line 2152 "host.nw"
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 {
 	struct lg_gate g = { .lo = lo, .hi = hi };
@@ -278,7 +309,7 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 
 	lg->idt[vec] = g;
 }
-#line 2178 "host.nw"
+#line 2185 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {
 	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {

@@ -194,7 +194,7 @@ void lg_fpu_init(struct fxregs_state *fx);
 #line 1788 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
-#line 2269 "host.nw"
+#line 2380 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -205,13 +205,13 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 2571 "host.nw"
+#line 2682 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
 void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
-#line 3120 "host.nw"
+#line 3231 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 3098 "host.nw"
+#line 3209 "host.nw"
 /*
  * lg.ko, the lguest Host: shadow page tables.
  * Tangled from host.nw: edit that, not this file.
@@ -10,7 +10,7 @@
 #include "lg.h"
 
 /* walking */
-#line 2621 "host.nw"
+#line 2732 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -45,7 +45,7 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	return true;
 }
 /* pinning */
-#line 2693 "host.nw"
+#line 2804 "host.nw"
 static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 {
 	struct page *page;
@@ -62,7 +62,7 @@ static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 	lg->frames[pfn] = page;
 	return page;
 }
-#line 2718 "host.nw"
+#line 2829 "host.nw"
 static void lg_unpin_frames(struct lguest *lg)
 {
 	u32 pfn;
@@ -76,7 +76,7 @@ static void lg_unpin_frames(struct lguest *lg)
 	kvfree(lg->frames);
 }
 /* releasing */
-#line 2756 "host.nw"
+#line 2867 "host.nw"
 static void lg_release_pgd(u32 *pgd)
 {
 	if (!(*pgd & _PAGE_PRESENT))
@@ -96,7 +96,7 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 		lg_release_pgd(&s->pgd[i]);
 }
 /* demand paging */
-#line 2813 "host.nw"
+#line 2924 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
 	if (present)
@@ -132,7 +132,7 @@ static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 	}
 	return true;
 }
-#line 2854 "host.nw"
+#line 2965 "host.nw"
 static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 {
 	u32 *pgd = &lg->shadows[lg->cur_shadow].pgd[lg_pgd_index(vaddr)];
@@ -151,7 +151,7 @@ static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 	table = __va(*pgd & PAGE_MASK);
 	return &table[lg_pte_index(vaddr)];
 }
-#line 2878 "host.nw"
+#line 2989 "host.nw"
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 {
 	u32 gpte, flags, *pte;
@@ -170,7 +170,7 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	return true;
 }
 /* the cache */
-#line 2920 "host.nw"
+#line 3031 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -213,7 +213,7 @@ void lg_free_shadows(struct lguest *lg)
 	}
 	lg_unpin_frames(lg);
 }
-#line 2968 "host.nw"
+#line 3079 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -228,7 +228,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	}
 	return NULL;
 }
-#line 2987 "host.nw"
+#line 3098 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -247,7 +247,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 	if (lg_use_shadow(lg, i, gpgdir))
 		lg_kill(lg, "the Host is out of memory");
 }
-#line 3013 "host.nw"
+#line 3124 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -256,7 +256,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 	return false;
 }
 /* changes */
-#line 3037 "host.nw"
+#line 3148 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 2554 "host.nw"
+#line 2665 "host.nw"
 /*
  * lg.ko, the lguest Host: the Guest's segments.
  * Tangled from host.nw: edit that, not this file.
@@ -8,7 +8,7 @@
 #include "lg.h"
 
 /* lowering and checking */
-#line 2342 "host.nw"
+#line 2453 "host.nw"
 static bool lg_host_entry(unsigned int i)
 {
 	return i == LGUEST_CS_ENTRY || i == LGUEST_DS_ENTRY || i == GDT_ENTRY_TSS;
@@ -31,7 +31,7 @@ static void lg_set_gdt(struct lguest *lg, unsigned int i, u32 lo, u32 hi)
 	d->type |= 1;
 }
 /* Guest selectors */
-#line 2419 "host.nw"
+#line 2530 "host.nw"
 bool lg_guest_selector(u32 sel)
 {
 	unsigned int i = (sel & 0xFFFF) >> 3;
@@ -39,7 +39,7 @@ bool lg_guest_selector(u32 sel)
 	return !(sel & 4) && i && i < GDT_ENTRIES && !lg_host_entry(i);
 }
 /* hypercalls */
-#line 2392 "host.nw"
+#line 2503 "host.nw"
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi)
 {
 	if (i >= GDT_ENTRIES) {
@@ -61,7 +61,7 @@ void lg_load_tls(struct lguest *lg, u32 gpa)
 		lg_set_gdt(lg, GDT_ENTRY_TLS_MIN + i, tls[i][0], tls[i][1]);
 }
 /* the first GDT */
-#line 2433 "host.nw"
+#line 2544 "host.nw"
 void lg_init_segments(struct lguest *lg)
 {
 	static const u32 flat[][2] = {
@@ -80,7 +80,7 @@ void lg_init_segments(struct lguest *lg)
 	lg->regs.ss = __KERNEL_DS | 1;
 }
 /* the last check */
-#line 2483 "host.nw"
+#line 2594 "host.nw"
 static struct desc_struct *lg_desc(struct lguest *lg, u32 sel)
 {
 	unsigned int i = (sel & 0xFFFF) >> 3;
