@@ -33,7 +33,8 @@
 
 #define LGUEST_SHUTDOWN_POWEROFF	1
 #define LGUEST_SHUTDOWN_RESTART		2
-#line 402 "preparation.nw"
+#define LGUEST_SHUTDOWN_CRASH		3	/* the Guest kernel panicked */
+#line 404 "preparation.nw"
 #define LHCALL_RING_SIZE	64
 
 struct lguest_hcall_args {
@@ -44,7 +45,7 @@ struct lguest_hcall_args {
 	__u32 arg4;
 };
 /* ABI: the shared page */
-#line 428 "preparation.nw"
+#line 430 "preparation.nw"
 #define LGUEST_IRQS		32
 
 struct lguest_data {
@@ -75,7 +76,7 @@ struct lguest_data {
 	struct lguest_hcall_args hcalls[LHCALL_RING_SIZE];
 };
 /* ABI: requests to /dev/lguest */
-#line 472 "preparation.nw"
+#line 474 "preparation.nw"
 enum lguest_req {
 	LHREQ_INITIALIZE = 0,	/* base, pfnlimit, start, pgdir */
 	LHREQ_IRQ = 2,		/* interrupt number */
@@ -89,7 +90,7 @@ struct lguest_init {
 	__u32 pgdir;		/* guest-physical address of its page directory */
 };
 /* ABI: what read() returns */
-#line 494 "preparation.nw"
+#line 496 "preparation.nw"
 enum lguest_exit_kind {
 	LGEXIT_CONSOLE = 1,	/* arg[0]: guest-phys address, arg[1]: length */
 	LGEXIT_NOTIFY = 2,	/* arg[0]: the guest-phys address notified */
@@ -103,7 +104,7 @@ struct lguest_exit {
 	char why[116];
 };
 /* ABI: the device page */
-#line 521 "preparation.nw"
+#line 523 "preparation.nw"
 struct lguest_device_desc {
 	__u8 type;		/* virtio device ID; 0 ends the list */
 	__u8 num_vq;		/* number of lguest_vqconfig that follow */

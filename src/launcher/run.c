@@ -55,7 +55,7 @@ static int console_write(u32 addr, u32 len)
 	return KEEP_RUNNING;
 }
 /* the Guest's shutdown */
-#line 2905 "launcher.nw"
+#line 2908 "launcher.nw"
 static int shutdown_guest(u32 how, const char *why)
 {
 	if (how == LGUEST_SHUTDOWN_POWEROFF) {
@@ -66,6 +66,10 @@ static int shutdown_guest(u32 how, const char *why)
 	if (how == LGUEST_SHUTDOWN_RESTART) {
 		fprintf(stderr, "lguest: Guest restarting: %s\n", why);
 		return RESTART;
+	}
+	if (how == LGUEST_SHUTDOWN_CRASH) {
+		fprintf(stderr, "lguest: Guest crashed: %s\n", why);
+		return 2;
 	}
 	fprintf(stderr, "lguest: Guest shut down with unknown reason %u: %s\n",
 		how, why);
@@ -91,7 +95,7 @@ int handle_exit(const struct lguest_exit *e)
 		e->kind);
 	return 1;
 }
-#line 2931 "launcher.nw"
+#line 2938 "launcher.nw"
 int run_guest(void)
 {
 	struct lguest_exit e;
@@ -118,7 +122,7 @@ int run_guest(void)
 	}
 	return status;
 }
-#line 2964 "launcher.nw"
+#line 2971 "launcher.nw"
 void stop_guest(void)
 {
 	exit(stopping());

@@ -1566,7 +1566,7 @@ static int t_exit_shutdown_and_death(void)
 {
 	struct lguest_exit e = { .kind = LGEXIT_SHUTDOWN,
 				 .arg = { LGUEST_SHUTDOWN_POWEROFF } };
-	int a, b, c, d, f;
+	int a, b, c, d, f, g;
 
 	strcpy(e.why, "Power down");
 	quiet();
@@ -1575,13 +1575,15 @@ static int t_exit_shutdown_and_death(void)
 	b = handle_exit(&e);
 	e.arg[0] = 99;
 	c = handle_exit(&e);
+	e.arg[0] = LGUEST_SHUTDOWN_CRASH;
+	g = handle_exit(&e);
 	e.kind = LGEXIT_DEAD;
 	memset(e.why, 'z', sizeof(e.why));	/* no NUL at all */
 	d = handle_exit(&e);
 	e.kind = 1234;
 	f = handle_exit(&e);
 	loud();
-	CHECK(a == 0 && b == RESTART && c == 1 && d == 1 && f == 1);
+	CHECK(a == 0 && b == RESTART && c == 1 && d == 1 && f == 1 && g == 2);
 	return 0;
 }
 

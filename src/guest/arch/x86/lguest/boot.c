@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 743 "guest.nw"
+#line 747 "guest.nw"
 /*
  * Linux as an lguest Guest.  Tangled from guest.nw: edit that, not this.
  */
@@ -7,27 +7,37 @@
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/notifier.h>
+#include <linux/panic_notifier.h>
+#include <linux/pm.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/stringify.h>
 #include <asm/bootparam.h>
+#include <asm/cpufeature.h>
+#include <asm/desc.h>
+#include <asm/fixmap.h>
+#include <asm/i8259.h>
 #include <asm/irq_vectors.h>
 #include <asm/page.h>
 #include <asm/paravirt.h>
+#include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/reboot.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <asm/x86_init.h>
 #include <asm/lguest_abi.h>
 #include "lguest.h"
 
 /* the shared page */
-#line 795 "guest.nw"
+#line 815 "guest.nw"
 static struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
 	.syscall_vec = IA32_SYSCALL_VECTOR,
 };
 /* hypercalls */
-#line 808 "guest.nw"
+#line 828 "guest.nw"
 static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 {
 	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
@@ -37,7 +47,7 @@ static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 	return nr;
 }
 /* the boot console */
-#line 833 "guest.nw"
+#line 853 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
 			      unsigned int n)
 {
@@ -51,7 +61,7 @@ static struct console lguest_boot_console = {
 	.index	= -1,
 };
 /* the interrupt flag */
-#line 876 "guest.nw"
+#line 896 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
 {
 	return READ_ONCE(lguest_data.irq_enabled);
@@ -71,13 +81,13 @@ __visible void lguest_irq_enable(void)
 		hcall(LHCALL_SEND_INTERRUPTS, 0, 0, 0, 0);
 }
 PV_CALLEE_SAVE_REGS_THUNK(lguest_irq_enable);
-#line 910 "guest.nw"
+#line 930 "guest.nw"
 static void lguest_safe_halt(void)
 {
 	hcall(LHCALL_HALT, 0, 0, 0, 0);
 	lguest_irq_enable();
 }
-#line 921 "guest.nw"
+#line 941 "guest.nw"
 static void __init lguest_take_irq_flag(void)
 {
 	pv_ops.irq.save_fl = PV_CALLEE_SAVE(lguest_save_fl);
@@ -86,26 +96,350 @@ static void __init lguest_take_irq_flag(void)
 	pv_ops.irq.safe_halt = lguest_safe_halt;
 	pv_ops.irq.halt = lguest_safe_halt;
 }
+/* what the processor admits to */
+#line 1011 "guest.nw"
+#define LGUEST_CPUID_1_EDX	(BIT(0) | BIT(4) | BIT(8) | BIT(15) | BIT(23) | \
+				 BIT(24) | BIT(25) | BIT(26))
+#define LGUEST_CPUID_1_ECX	(BIT(0) | BIT(9) | BIT(13))
+#define LGUEST_CPUID_EXT_EDX_OFF (BIT(11) | BIT(20) | BIT(27) | BIT(29))
+
+static void lguest_cpuid(unsigned int *ax, unsigned int *bx,
+			 unsigned int *cx, unsigned int *dx)
+{
+	unsigned int leaf = *ax;
+
+	native_cpuid(ax, bx, cx, dx);
+	if (leaf == 0) {
+		*ax = min(*ax, 5U);
+	} else if (leaf == 1) {
+		*cx &= LGUEST_CPUID_1_ECX;
+		*dx &= LGUEST_CPUID_1_EDX;
+	} else if (leaf >= 0x40000000 && leaf < 0x40000100) {
+		*ax = *bx = *cx = *dx = 0;
+	} else if (leaf == 0x80000000) {
+		*ax = min(*ax, 0x80000008U);
+	} else if (leaf == 0x80000001) {
+		*dx &= ~LGUEST_CPUID_EXT_EDX_OFF;
+	}
+}
+/* registers that are ours to pretend */
+#line 1061 "guest.nw"
+static unsigned long lguest_cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE |
+				  X86_CR0_WP | X86_CR0_AM | X86_CR0_PG;
+
+static unsigned long lguest_read_cr0(void)
+{
+	return lguest_cr0;
+}
+
+static void lguest_write_cr0(unsigned long val)
+{
+	lguest_cr0 = val;
+}
+
+static void lguest_write_cr4(unsigned long val)
+{
+}
+
+static unsigned long lguest_get_debugreg(int regno)
+{
+	return 0;
+}
+
+static void lguest_set_debugreg(int regno, unsigned long value)
+{
+}
+#line 1093 "guest.nw"
+static u64 lguest_read_msr(unsigned int msr)
+{
+	return 0;
+}
+
+static void lguest_write_msr(unsigned int msr, unsigned int low,
+			     unsigned int high)
+{
+}
+
+static u64 lguest_read_msr_safe(unsigned int msr, int *err)
+{
+	*err = -EIO;
+	return 0;
+}
+
+static int lguest_write_msr_safe(unsigned int msr, unsigned int low,
+				 unsigned int high)
+{
+	return -EIO;
+}
+
+static u64 lguest_read_pmc(int counter)
+{
+	return 0;
+}
+#line 1130 "guest.nw"
+static void __init lguest_take_processor(void)
+{
+	pv_ops.cpu.cpuid = lguest_cpuid;
+	pv_ops.cpu.read_cr0 = lguest_read_cr0;
+	pv_ops.cpu.write_cr0 = lguest_write_cr0;
+	pv_ops.cpu.write_cr4 = lguest_write_cr4;
+	pv_ops.cpu.get_debugreg = lguest_get_debugreg;
+	pv_ops.cpu.set_debugreg = lguest_set_debugreg;
+	pv_ops.cpu.read_msr = lguest_read_msr;
+	pv_ops.cpu.write_msr = lguest_write_msr;
+	pv_ops.cpu.read_msr_safe = lguest_read_msr_safe;
+	pv_ops.cpu.write_msr_safe = lguest_write_msr_safe;
+	pv_ops.cpu.read_pmc = lguest_read_pmc;
+	pv_ops.cpu.io_delay = paravirt_nop;
+	pv_ops.cpu.wbinvd = paravirt_nop;
+	pv_ops.cpu.load_tr_desc = paravirt_nop;
+	pv_ops.cpu.set_ldt = paravirt_nop;
+}
+/* descriptor tables by hypercall */
+#line 1221 "guest.nw"
+static void lguest_send_gdt_entry(unsigned int i, const void *entry)
+{
+	const u32 *w = entry;
+
+	hcall(LHCALL_LOAD_GDT_ENTRY, i, w[0], w[1], 0);
+}
+
+static void lguest_send_idt_entry(unsigned int vector, const gate_desc *gate)
+{
+	const u32 *w = (const u32 *)gate;
+
+	hcall(LHCALL_LOAD_IDT_ENTRY, vector, w[0], w[1], 0);
+}
+#line 1240 "guest.nw"
+static void lguest_load_gdt(const struct desc_ptr *desc)
+{
+	const struct desc_struct *gdt = (const void *)desc->address;
+	unsigned int i;
+
+	for (i = 0; i < (desc->size + 1) / sizeof(*gdt); i++)
+		lguest_send_gdt_entry(i, &gdt[i]);
+}
+
+static void lguest_load_idt(const struct desc_ptr *desc)
+{
+	const gate_desc *idt = (const void *)desc->address;
+	unsigned int i;
+
+	for (i = 0; i < (desc->size + 1) / sizeof(*idt); i++)
+		lguest_send_idt_entry(i, &idt[i]);
+}
+
+static void lguest_write_gdt_entry(struct desc_struct *dt, int entry,
+				   const void *desc, int type)
+{
+	native_write_gdt_entry(dt, entry, desc, type);
+	lguest_send_gdt_entry(entry, &dt[entry]);
+}
+
+static void lguest_write_idt_entry(gate_desc *dt, int entry,
+				   const gate_desc *gate)
+{
+	native_write_idt_entry(dt, entry, gate);
+	lguest_send_idt_entry(entry, &dt[entry]);
+}
+#line 1286 "guest.nw"
+static void lguest_load_tls(struct thread_struct *t, unsigned int cpu)
+{
+	native_load_tls(t, cpu);
+	hcall(LHCALL_LOAD_TLS, __pa(&t->tls_array), cpu, 0, 0);
+}
+
+static void lguest_load_sp0(unsigned long sp0)
+{
+	this_cpu_write(cpu_tss_rw.x86_tss.sp0, sp0);
+	hcall(LHCALL_SET_STACK, __KERNEL_DS | 1, sp0, THREAD_SIZE / PAGE_SIZE, 0);
+}
+
+static unsigned long lguest_store_tr(void)
+{
+	return GDT_ENTRY_TSS * 8;
+}
+
+static void __init lguest_take_descriptor_tables(void)
+{
+	pv_ops.cpu.load_gdt = lguest_load_gdt;
+	pv_ops.cpu.load_idt = lguest_load_idt;
+	pv_ops.cpu.write_gdt_entry = lguest_write_gdt_entry;
+	pv_ops.cpu.write_idt_entry = lguest_write_idt_entry;
+	pv_ops.cpu.load_tls = lguest_load_tls;
+	pv_ops.cpu.load_sp0 = lguest_load_sp0;
+	pv_ops.cpu.store_tr = lguest_store_tr;
+}
+/* page tables, treated like a TLB */
+#line 1355 "guest.nw"
+static unsigned long lguest_cr3;
+
+static unsigned long lguest_read_cr3(void)
+{
+	return lguest_cr3;
+}
+
+static void lguest_write_cr3(unsigned long cr3)
+{
+	lguest_cr3 = cr3;
+	hcall(LHCALL_NEW_PGTABLE, cr3, 0, 0, 0);
+	hcall(LHCALL_FLUSH_TLB, 0, 0, 0, 0);
+}
+
+static void lguest_flush_tlb(void)
+{
+	hcall(LHCALL_FLUSH_TLB, 1, 0, 0, 0);
+}
+
+static void lguest_flush_tlb_one(unsigned long addr)
+{
+	hcall(LHCALL_SET_PTE, lguest_cr3, addr & PAGE_MASK, 0, 0);
+}
+
+static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
+{
+	unsigned long pa = __pa(pmdp);
+
+	native_set_pmd(pmdp, pmd);
+	hcall(LHCALL_SET_PGD, pa & PAGE_MASK, (pa & ~PAGE_MASK) / sizeof(pmd),
+	      0, 0);
+}
+#line 1393 "guest.nw"
+__visible unsigned long lguest_read_cr2(void)
+{
+	return READ_ONCE(lguest_data.cr2);
+}
+PV_CALLEE_SAVE_REGS_THUNK(lguest_read_cr2);
+
+static void lguest_write_cr2(unsigned long cr2)
+{
+	WRITE_ONCE(lguest_data.cr2, cr2);
+}
+
+static void __init lguest_take_page_tables(void)
+{
+	pv_ops.mmu.read_cr2 = PV_CALLEE_SAVE(lguest_read_cr2);
+	pv_ops.mmu.write_cr2 = lguest_write_cr2;
+	pv_ops.mmu.read_cr3 = lguest_read_cr3;
+	pv_ops.mmu.write_cr3 = lguest_write_cr3;
+	pv_ops.mmu.flush_tlb_user = lguest_flush_tlb;
+	pv_ops.mmu.flush_tlb_kernel = lguest_flush_tlb;
+	pv_ops.mmu.flush_tlb_one_user = lguest_flush_tlb_one;
+	pv_ops.mmu.set_pmd = lguest_set_pmd;
+}
+#line 1430 "guest.nw"
+static void __init lguest_start_on_linux_page_tables(void)
+{
+	mk_early_pgtbl_32();
+	lguest_write_cr3(__pa(initial_page_table));
+}
+/* a PC without the PC */
+#line 1459 "guest.nw"
+static unsigned long lguest_tsc_khz(void)
+{
+	return lguest_data.tsc_khz;
+}
+
+static void lguest_get_wallclock(struct timespec64 *now)
+{
+	now->tv_sec = READ_ONCE(lguest_data.time_sec);
+	now->tv_nsec = READ_ONCE(lguest_data.time_nsec);
+}
+
+static void __init lguest_no_legacy_devices(void)
+{
+	x86_platform.legacy.rtc = 0;
+	x86_platform.legacy.i8042 = X86_LEGACY_I8042_PLATFORM_ABSENT;
+	x86_platform.legacy.reserve_bios_regions = 0;
+}
+
+static void __init lguest_take_platform(void)
+{
+	x86_platform.calibrate_cpu = lguest_tsc_khz;
+	x86_platform.calibrate_tsc = lguest_tsc_khz;
+	x86_platform.get_wallclock = lguest_get_wallclock;
+	x86_platform.set_legacy_features = lguest_no_legacy_devices;
+	x86_init.resources.probe_roms = x86_init_noop;
+	legacy_pic = &null_legacy_pic;
+	pv_info.name = "lguest";
+}
+/* endings */
+#line 1510 "guest.nw"
+static void lguest_shutdown(const char *why, u32 how)
+{
+	hcall(LHCALL_SHUTDOWN, __pa(why), how, 0, 0);
+}
+
+static void lguest_power_off(void)
+{
+	lguest_shutdown("Power down", LGUEST_SHUTDOWN_POWEROFF);
+}
+
+static void lguest_restart(char *cmd)
+{
+	lguest_shutdown("Restarting system", LGUEST_SHUTDOWN_RESTART);
+}
+
+static void lguest_emergency_restart(void)
+{
+	lguest_restart(NULL);
+}
+
+static int lguest_panic(struct notifier_block *nb, unsigned long event,
+			void *msg)
+{
+	lguest_shutdown(msg, LGUEST_SHUTDOWN_CRASH);
+	return NOTIFY_DONE;
+}
+#line 1545 "guest.nw"
+static struct notifier_block lguest_panic_notifier = {
+	.notifier_call = lguest_panic,
+};
+
+static void __init lguest_take_endings(void)
+{
+	machine_ops.power_off = lguest_power_off;
+	machine_ops.halt = lguest_power_off;
+	machine_ops.restart = lguest_restart;
+	machine_ops.emergency_restart = lguest_emergency_restart;
+	pm_power_off = lguest_power_off;
+	atomic_notifier_chain_register(&panic_notifier_list,
+				       &lguest_panic_notifier);
+}
 /* lguest_init */
-#line 956 "guest.nw"
+#line 1566 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
-	static const char bye[] __initconst =
-		"Linux stops at the door: the paravirt operations come next";
-	const char *cmdline = "";
-
+	/* do what startup_32 would have done first */
+#line 1588 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
+	if (boot_params.hdr.cmd_line_ptr)
+		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
+			COMMAND_LINE_SIZE);
+#line 1569 "guest.nw"
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
-
+	/* take over the interrupt flag, then start printing */
+#line 1609 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
-
-	if (boot_params.hdr.cmd_line_ptr)
-		cmdline = __va(boot_params.hdr.cmd_line_ptr);
+	early_console = &lguest_boot_console;
 	pr_info("lguest: Linux %s entered at ring 1\n", UTS_RELEASE);
 	pr_info("lguest: the Host says: TSC at %u kHz, Switcher in the top %u MB\n",
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
-	pr_info("lguest: the Launcher says: command line \"%s\"\n", cmdline);
-	hcall(LHCALL_SHUTDOWN, __pa(bye), LGUEST_SHUTDOWN_POWEROFF, 0, 0);
+	pr_info("lguest: the Launcher says: command line \"%s\"\n",
+		boot_command_line);
+#line 1571 "guest.nw"
+	reserve_top_address(lguest_data.reserve_mem);
+	/* replace the rest of the privileged habits */
+#line 1636 "guest.nw"
+	setup_force_cpu_cap(X86_FEATURE_LGUEST);
+	lguest_take_processor();
+	lguest_take_descriptor_tables();
+	lguest_take_page_tables();
+	lguest_take_platform();
+	lguest_take_endings();
+#line 1573 "guest.nw"
+	lguest_start_on_linux_page_tables();
+	i386_start_kernel();
 }
