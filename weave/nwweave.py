@@ -474,14 +474,14 @@ def sections_of(body):
     return out
 
 
-def chapter_toc(body):
+def chapter_toc(body, what="chapter"):
     """A chapter page's own table of contents, under its heading."""
     secs = sections_of(body)
     if not secs:
         return body
     items = "".join(f'<li><a href="#{sid}">{html.escape(t)}</a></li>'
                     for sid, t in secs if sid)
-    toc = ('<nav class="chapter-toc"><p>In this chapter</p>'
+    toc = (f'<nav class="chapter-toc"><p>In this {what}</p>'
            f'<ol>{items}</ol></nav>')
     return re.sub(r"(</h1>)", lambda m: m.group(1) + "\n" + toc, body,
                   count=1)
@@ -543,7 +543,8 @@ def appendices():
 def appendix_html(app):
     body = subprocess.run(
         ["pandoc", "-f", "markdown-smart+smart", "-t", "html5",
-         "--section-divs"], input=figure_markdown(app.text, "html"),
+         "--section-divs", "--no-highlight"],
+        input=figure_markdown(app.text, "html"),
         check=True, capture_output=True, text=True).stdout
     return re.sub(r"<h1([^>]*)>", rf'<h1\1><span class="header-section-'
                   rf'number">Appendix {app.letter}.</span> ', body, count=1)
@@ -578,7 +579,7 @@ def weave_html(book):
            + "".join(f' <a href="{a.page}">{html.escape(a.part)}</a>'
                      for a in appendices()) + '</nav>')
     for app in appendices():
-        body = chapter_toc(appendix_html(app))
+        body = chapter_toc(appendix_html(app), "appendix")
         with open(f"{out}/{app.page}", "w", encoding="utf-8") as f:
             f.write(page(f"Appendix {app.letter}. {app.title} - lguest",
                          body, nav))

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 334 "preparation.nw"
+#line 341 "preparation.nw"
 /*
  * The interface shared by the lguest Host, Launcher and Guest.
  * Tangled from the lguest chapters: edit those, not this file.
@@ -10,7 +10,7 @@
 #include <linux/types.h>
 
 /* ABI: hypercalls */
-#line 365 "preparation.nw"
+#line 372 "preparation.nw"
 #define LGUEST_TRAP_ENTRY	0x1F
 
 /* Hypercall numbers: %eax; arguments: %ebx, %ecx, %edx, %esi. */
@@ -34,7 +34,7 @@
 #define LGUEST_SHUTDOWN_POWEROFF	1
 #define LGUEST_SHUTDOWN_RESTART		2
 #define LGUEST_SHUTDOWN_CRASH		3	/* the Guest kernel panicked */
-#line 404 "preparation.nw"
+#line 411 "preparation.nw"
 #define LHCALL_RING_SIZE	64
 
 struct lguest_hcall_args {
@@ -45,7 +45,7 @@ struct lguest_hcall_args {
 	__u32 arg4;
 };
 /* ABI: the shared page */
-#line 430 "preparation.nw"
+#line 437 "preparation.nw"
 #define LGUEST_IRQS		32
 
 struct lguest_data {
@@ -76,7 +76,7 @@ struct lguest_data {
 	struct lguest_hcall_args hcalls[LHCALL_RING_SIZE];
 };
 /* ABI: requests to /dev/lguest */
-#line 474 "preparation.nw"
+#line 481 "preparation.nw"
 enum lguest_req {
 	LHREQ_INITIALIZE = 0,	/* base, pfnlimit, start, pgdir */
 	LHREQ_IRQ = 2,		/* interrupt number */
@@ -90,7 +90,7 @@ struct lguest_init {
 	__u32 pgdir;		/* guest-physical address of its page directory */
 };
 /* ABI: what read() returns */
-#line 496 "preparation.nw"
+#line 503 "preparation.nw"
 enum lguest_exit_kind {
 	LGEXIT_CONSOLE = 1,	/* arg[0]: guest-phys address, arg[1]: length */
 	LGEXIT_NOTIFY = 2,	/* arg[0]: the guest-phys address notified */
@@ -104,7 +104,7 @@ struct lguest_exit {
 	char why[116];
 };
 /* ABI: the device page */
-#line 523 "preparation.nw"
+#line 530 "preparation.nw"
 struct lguest_device_desc {
 	__u8 type;		/* virtio device ID; 0 ends the list */
 	__u8 num_vq;		/* number of lguest_vqconfig that follow */
@@ -120,6 +120,6 @@ struct lguest_vqconfig {
 };
 
 #define LGUEST_DEVICE_ALIGN	4096	/* virtio ring alignment */
-#line 348 "preparation.nw"
+#line 355 "preparation.nw"
 
 #endif /* _LGUEST_ABI_H */
