@@ -5,14 +5,15 @@
 # src/launcher/Makefile, which we run from the top of the tree; the result is
 # build/launcher/lguest, where the lab picks it up.  The tests
 # (tests/launcher/) compile the same sources, all but lguest.c (main), for
-# i386 with AddressSanitizer and UBSan; the libFuzzer targets are built by
+# i386 with AddressSanitizer and UBSan, and with the Launcher's 64-bit file
+# offsets (-D_FILE_OFFSET_BITS=64, as in its own Makefile); the libFuzzer targets are built by
 # clang natively (64-bit) from the same sources, with the same sanitizers.
 
 LAUNCHER_B := $(BUILD)/launcher
 LAUNCHER_SRCS := $(wildcard src/launcher/*.c src/launcher/*.h) src/include/lguest_abi.h
 LAUNCHER_LIB_SRCS := $(filter-out src/launcher/lguest.c,$(wildcard src/launcher/*.c))
 LAUNCHER_TEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -D_GNU_SOURCE \
-	-Isrc/include -Isrc/launcher -Itests/launcher
+	-D_FILE_OFFSET_BITS=64 -Isrc/include -Isrc/launcher -Itests/launcher
 FUZZ_TIME ?= 600
 CHECK_FUZZ_TIME ?= 30
 

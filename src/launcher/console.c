@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2242 "launcher.nw"
+#line 2255 "launcher.nw"
 /* The virtio console on the Launcher's terminal.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <poll.h>
@@ -49,7 +49,7 @@ static int console_output(struct virtqueue *vq)
 {
 	return vq_serve(vq, console_chain);
 }
-#line 2314 "launcher.nw"
+#line 2327 "launcher.nw"
 static void *console_thread(struct virtqueue *vq)
 {
 	struct pollfd fds[2] = { { .fd = console_in, .events = POLLIN },
@@ -62,7 +62,7 @@ static void *console_thread(struct virtqueue *vq)
 
 	for (;;) {
 		/* give the Guest what the console thread holds */
-#line 2360 "launcher.nw"
+#line 2373 "launcher.nw"
 		while (have) {
 			r = vq_deliver(vq, NULL, 0, held, have, false, &taken);
 			if (r < 0)
@@ -72,7 +72,7 @@ static void *console_thread(struct virtqueue *vq)
 			memmove(held, held + taken, have - taken);
 			have -= taken;
 		}
-#line 2326 "launcher.nw"
+#line 2339 "launcher.nw"
 		if (fds[0].fd < 0 && have == 0)
 			return NULL;
 		if (poll(fds, 2, -1) < 0)
@@ -99,7 +99,7 @@ static void *console_thread(struct virtqueue *vq)
 		have += (size_t)n < room ? (size_t)n : room;
 	}
 }
-#line 2375 "launcher.nw"
+#line 2388 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd)
 {
 	struct device *dev = add_device("console", VIRTIO_ID_CONSOLE, 2, 0,
@@ -113,7 +113,7 @@ struct device *setup_console(int in_fd, int out_fd)
 	dev->priv = console_thread;
 	return dev;
 }
-#line 2395 "launcher.nw"
+#line 2408 "launcher.nw"
 void *input_thread(void *arg)
 {
 	struct virtqueue *vq = arg;

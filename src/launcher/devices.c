@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 1905 "launcher.nw"
+#line 1918 "launcher.nw"
 /* The device page and notifications.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <string.h>
@@ -14,7 +14,7 @@ int lguest_fd = -1;
 static u32 page_used;
 
 /* adding a device */
-#line 1930 "launcher.nw"
+#line 1943 "launcher.nw"
 struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 			  u32 features, const void *config, u8 config_len)
 {
@@ -49,7 +49,7 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	page_used += size;
 	return dev;
 }
-#line 1970 "launcher.nw"
+#line 1983 "launcher.nw"
 struct lguest_vqconfig *vq_config(struct virtqueue *vq)
 {
 	return (struct lguest_vqconfig *)((u8 *)(vq->dev->desc + 1) +
@@ -61,7 +61,7 @@ u8 *device_features(struct device *dev)
 	return (u8 *)(dev->desc + 1) +
 	       dev->num_vq * sizeof(struct lguest_vqconfig);
 }
-#line 1990 "launcher.nw"
+#line 2003 "launcher.nw"
 int add_vq(struct device *dev, unsigned int index,
 	   int (*service)(struct virtqueue *vq))
 {
@@ -86,7 +86,7 @@ int add_vq(struct device *dev, unsigned int index,
 	}
 	return 0;
 }
-#line 2019 "launcher.nw"
+#line 2032 "launcher.nw"
 void reset_devices(void)
 {
 	unsigned int i, j;
@@ -100,7 +100,7 @@ void reset_devices(void)
 	memset(device_page(), 0, PAGE_SIZE);
 }
 /* notifications */
-#line 2058 "launcher.nw"
+#line 2071 "launcher.nw"
 u32 vq_config_pfn(struct virtqueue *vq)
 {
 	u32 pfn;
@@ -128,7 +128,7 @@ int vq_wait(struct virtqueue *vq)
 		return fail("cannot wait for the Guest: %s", strerror(errno));
 	return 0;
 }
-#line 2092 "launcher.nw"
+#line 2105 "launcher.nw"
 static int vq_kick(struct virtqueue *vq, u32 pfn)
 {
 	int r = 0;
@@ -141,7 +141,7 @@ static int vq_kick(struct virtqueue *vq, u32 pfn)
 	pthread_mutex_unlock(&vq->lock);
 	return r < 0 ? r : wake(vq);
 }
-#line 2119 "launcher.nw"
+#line 2132 "launcher.nw"
 static int device_status(struct device *dev)
 {
 	u8 status = *(volatile u8 *)&dev->desc->status;
@@ -172,7 +172,7 @@ static int device_status(struct device *dev)
 		       dev->feature_len);
 	return 0;
 }
-#line 2155 "launcher.nw"
+#line 2168 "launcher.nw"
 int device_notify(u32 addr)
 {
 	unsigned int i, j;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 197 "launcher.nw"
+#line 206 "launcher.nw"
 /* Guest memory and failure messages.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <stdarg.h>
@@ -26,7 +26,7 @@ const char *why_failed(void)
 {
 	return failure;
 }
-#line 229 "launcher.nw"
+#line 238 "launcher.nw"
 void say(const char *fmt, ...)
 {
 	va_list ap;
@@ -38,7 +38,7 @@ void say(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 }
-#line 295 "launcher.nw"
+#line 304 "launcher.nw"
 struct guest_memory guest;
 
 void *guest_ptr(u64 addr, u64 len)
@@ -47,12 +47,12 @@ void *guest_ptr(u64 addr, u64 len)
 		return NULL;
 	return guest.base + addr;
 }
-#line 310 "launcher.nw"
+#line 319 "launcher.nw"
 u8 *device_page(void)
 {
 	return guest.base + guest.size;
 }
-#line 335 "launcher.nw"
+#line 344 "launcher.nw"
 u32 guest_mem_limit(void)
 {
 	FILE *f = fopen("/sys/module/lg/parameters/switcher_addr", "r");
@@ -69,7 +69,7 @@ u32 guest_mem_limit(void)
 	}
 	return limit;
 }
-#line 360 "launcher.nw"
+#line 369 "launcher.nw"
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 {
 	unsigned long long n, unit = MB;
@@ -84,7 +84,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 		return fail("memory size '%s' is not a number of megabytes",
 			    arg);
 	/* read the unit after the number into unit */
-#line 395 "launcher.nw"
+#line 404 "launcher.nw"
 	switch (*end) {
 	case 'K': case 'k':
 		unit = 1024;
@@ -98,7 +98,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 		end++;
 		break;
 	}
-#line 374 "launcher.nw"
+#line 383 "launcher.nw"
 	if (*end)
 		return fail("memory size '%s': unknown unit '%s' (use K, M or G)",
 			    arg, end);
@@ -115,7 +115,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	*bytes = n;
 	return 0;
 }
-#line 418 "launcher.nw"
+#line 427 "launcher.nw"
 int map_guest_memory(u32 size)
 {
 	unsigned long min = 65536;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 3003 "launcher.nw"
+#line 3016 "launcher.nw"
 /* lguest: the Launcher's main program.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <fcntl.h>
@@ -62,7 +62,7 @@ static void setup_terminal(void)
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 }
-#line 3077 "launcher.nw"
+#line 3090 "launcher.nw"
 static int start_threads(void)
 {
 	sigset_t block, old;
@@ -85,7 +85,7 @@ static int start_threads(void)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
-#line 3112 "launcher.nw"
+#line 3125 "launcher.nw"
 static int open_lguest(const struct kernel_info *ki)
 {
 	struct lguest_init init = {
@@ -108,7 +108,7 @@ static int open_lguest(const struct kernel_info *ki)
 	say("Guest: entry %#x, page directory %#x\n", ki->entry, ki->pgdir);
 	return 0;
 }
-#line 3149 "launcher.nw"
+#line 3162 "launcher.nw"
 static void usage(FILE *f)
 {
 	fputs("usage: lguest [options] MEM KERNEL [kernel arguments...]\n"
@@ -146,7 +146,7 @@ static char *join_args(int argc, char **argv)
 	}
 	return s;
 }
-#line 3202 "launcher.nw"
+#line 3215 "launcher.nw"
 struct options {
 	const char *initrd, *tap, *blocks[MAX_DEVICES];
 	unsigned int nblocks;
@@ -172,7 +172,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	while (optind < argc && !negative_number(argv[optind]) &&
 	       (c = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
 		/* take option c, or stop */
-#line 3239 "launcher.nw"
+#line 3252 "launcher.nw"
 		switch (c) {
 		case 'i': o->initrd = optarg; break;
 		case 't': o->tap = optarg; break;
@@ -187,14 +187,14 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		default: usage(stderr); exit(1);
 		}
-#line 3227 "launcher.nw"
+#line 3240 "launcher.nw"
 	}
 	if (argc - optind < 2) {
 		usage(stderr);
 		exit(1);
 	}
 }
-#line 3264 "launcher.nw"
+#line 3277 "launcher.nw"
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -207,7 +207,7 @@ int main(int argc, char **argv)
 
 	parse_options(argc, argv, &o);
 	/* load the Guest, or die */
-#line 3300 "launcher.nw"
+#line 3313 "launcher.nw"
 	if (parse_mem_size(argv[optind], guest_mem_limit(), &mem) < 0 ||
 	    read_file(argv[optind + 1], mem, kernel_head, &img, &len) < 0 ||
 	    maybe_gunzip(&img, &len, mem) < 0 ||
@@ -227,7 +227,7 @@ int main(int argc, char **argv)
 					     argv + optind + 2)) < 0)
 		die();
 	/* create the devices, or die */
-#line 3324 "launcher.nw"
+#line 3337 "launcher.nw"
 	if (!setup_console(STDIN_FILENO, STDOUT_FILENO))
 		die();
 	for (i = 0; i < o.nblocks; i++)
@@ -235,7 +235,7 @@ int main(int argc, char **argv)
 			die();
 	if (o.tap && !setup_net(o.tap))
 		die();
-#line 3277 "launcher.nw"
+#line 3290 "launcher.nw"
 	if (open_lguest(&ki) < 0)
 		die();
 	setup_terminal();

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 121 "launcher.nw"
+#line 130 "launcher.nw"
 /* The Launcher's shared declarations.  Tangled from launcher.nw. */
 #ifndef LGUEST_LAUNCHER_H
 #define LGUEST_LAUNCHER_H
@@ -20,7 +20,7 @@ typedef uint32_t u32;
 typedef uint64_t u64;
 
 /* constants */
-#line 157 "launcher.nw"
+#line 166 "launcher.nw"
 #define PAGE_SIZE	4096u
 #define PAGE_OFFSET	0xC0000000u
 #define FOUR_MB		(4u * 1024 * 1024)
@@ -36,13 +36,13 @@ typedef uint64_t u64;
 #define MIN_GUEST_MEM	(2 * MB)
 #define DEFAULT_MAX_MEM	(512 * MB)
 /* failures */
-#line 185 "launcher.nw"
+#line 194 "launcher.nw"
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *why_failed(void);
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern bool verbose;
 /* guest memory */
-#line 269 "launcher.nw"
+#line 278 "launcher.nw"
 struct guest_memory {
 	u8 *base;	/* Launcher address of guest-physical 0 */
 	u32 size;	/* bytes of Guest RAM; the device page follows */
@@ -55,7 +55,7 @@ u32 guest_mem_limit(void);
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes);
 int map_guest_memory(u32 size);
 /* loading */
-#line 461 "launcher.nw"
+#line 470 "launcher.nw"
 struct kernel_info {
 	u32 entry;		/* the Guest's first instruction */
 	u32 start, end;		/* guest-physical range the kernel needs */
@@ -77,7 +77,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
 /* virtqueues */
-#line 1412 "launcher.nw"
+#line 1425 "launcher.nw"
 #define VQ_MAX_NUM	256
 
 struct device;
@@ -121,7 +121,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
 /* devices */
-#line 1868 "launcher.nw"
+#line 1881 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -150,7 +150,7 @@ int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void reset_devices(void);
 /* running */
-#line 2212 "launcher.nw"
+#line 2225 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);
@@ -163,6 +163,6 @@ int run_guest(void);
 void stop_guest(void) __attribute__((noreturn));
 extern int console_out;
 extern volatile int caught_signal;
-#line 147 "launcher.nw"
+#line 156 "launcher.nw"
 
 #endif /* LGUEST_LAUNCHER_H */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 490 "launcher.nw"
+#line 499 "launcher.nw"
 /* Loading kernels, the initrd, boot parameters and page tables.
  * Tangled from launcher.nw. */
 #include <elf.h>
@@ -13,7 +13,7 @@
 #include "lguest.h"
 
 /* what kind of file */
-#line 530 "launcher.nw"
+#line 539 "launcher.nw"
 static const char *file_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
@@ -45,7 +45,7 @@ static int cannot_open(const char *path, bool disk)
 		    strerror(errno));
 }
 /* opening a file without waiting */
-#line 572 "launcher.nw"
+#line 581 "launcher.nw"
 int open_file(const char *path, int flags, bool disk)
 {
 	struct stat st;
@@ -71,7 +71,7 @@ int open_file(const char *path, int flags, bool disk)
 	return fd;
 }
 /* reading the start of a file */
-#line 676 "launcher.nw"
+#line 689 "launcher.nw"
 static int read_start(int fd, const char *path, u8 *buf, size_t len)
 {
 	size_t done = 0;
@@ -89,10 +89,10 @@ static int read_start(int fd, const char *path, u8 *buf, size_t len)
 	return 0;
 }
 /* reading files */
-#line 613 "launcher.nw"
+#line 625 "launcher.nw"
 #define HEAD_LEN	0x206
 
-static int look_first(int fd, const char *path, size_t size, size_t limit,
+static int look_first(int fd, const char *path, u64 size, size_t limit,
 		      int (*looks_right)(const u8 *head, size_t len))
 {
 	u8 head[HEAD_LEN];
@@ -103,11 +103,12 @@ static int look_first(int fd, const char *path, size_t size, size_t limit,
 	if (looks_right && looks_right(head, n) < 0)
 		return -1;
 	if (size > limit)
-		return fail("%s is %zu MB, larger than the Guest's %zu MB of "
-			    "memory", path, (size + MB - 1) / MB, limit / MB);
+		return fail("%s is %llu MB, larger than the Guest's %zu MB of "
+			    "memory", path, (unsigned long long)(size + MB - 1) / MB,
+			    limit / MB);
 	return 0;
 }
-#line 637 "launcher.nw"
+#line 650 "launcher.nw"
 int read_file(const char *path, size_t limit,
 	      int (*looks_right)(const u8 *head, size_t len),
 	      u8 **data, size_t *len)
@@ -141,7 +142,7 @@ out:
 	return r;
 }
 /* why inflation failed */
-#line 779 "launcher.nw"
+#line 792 "launcher.nw"
 static int gunzip_failed(int r, size_t limit)
 {
 	if (r == Z_MEM_ERROR)
@@ -152,7 +153,7 @@ static int gunzip_failed(int r, size_t limit)
 	return fail("the compressed image is corrupt");
 }
 /* decompressing */
-#line 714 "launcher.nw"
+#line 727 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 {
 	z_stream zs;
@@ -170,7 +171,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	zs.avail_in = *len;
 	for (r = Z_OK; buf && r == Z_OK; ) {
 		/* make room for more of the image, up to the ceiling */
-#line 755 "launcher.nw"
+#line 768 "launcher.nw"
 		if (out == cap) {
 			if (cap > limit) {
 				r = Z_MEM_ERROR;
@@ -182,7 +183,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 				break;
 			buf = bigger;
 		}
-#line 731 "launcher.nw"
+#line 744 "launcher.nw"
 		zs.next_out = buf + out;
 		zs.avail_out = cap - out;
 		r = inflate(&zs, Z_NO_FLUSH);
@@ -201,7 +202,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	return 0;
 }
 /* ELF */
-#line 807 "launcher.nw"
+#line 820 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 {
 	if (len < sizeof(*eh))
@@ -225,7 +226,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
-#line 841 "launcher.nw"
+#line 854 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
 {
@@ -255,7 +256,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
-#line 884 "launcher.nw"
+#line 897 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
 	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
@@ -297,7 +298,7 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* the bzImage's setup header */
-#line 1016 "launcher.nw"
+#line 1029 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
 #define INIT_SIZE_END		0x264
 
@@ -330,7 +331,7 @@ static int bzimage_header(const u8 *img, size_t len, struct setup_header *h)
 }
 /* how far a bzImage reaches */
 /* where a bzImage runs */
-#line 1110 "launcher.nw"
+#line 1123 "launcher.nw"
 static u64 bzimage_runtime(const struct setup_header *h)
 {
 	u64 align = h->kernel_alignment;
@@ -339,7 +340,7 @@ static u64 bzimage_runtime(const struct setup_header *h)
 
 	return h->relocatable_kernel && loaded > run ? loaded : run;
 }
-#line 1073 "launcher.nw"
+#line 1086 "launcher.nw"
 
 static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 {
@@ -369,7 +370,7 @@ static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 	return end;
 }
 /* bzImage */
-#line 965 "launcher.nw"
+#line 978 "launcher.nw"
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	struct setup_header *h = &ki->hdr;
@@ -404,7 +405,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* recognising an image */
-#line 1132 "launcher.nw"
+#line 1145 "launcher.nw"
 enum image_kind { NOT_A_KERNEL, ELF_IMAGE, BZIMAGE, GZIPPED };
 
 static enum image_kind image_kind(const u8 *img, size_t len)
@@ -430,7 +431,7 @@ int kernel_head(const u8 *head, size_t len)
 	return image_kind(head, len) == NOT_A_KERNEL ? not_a_kernel() : 0;
 }
 /* choosing a loader */
-#line 1162 "launcher.nw"
+#line 1175 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
@@ -444,7 +445,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 	}
 }
 /* the initrd */
-#line 1184 "launcher.nw"
+#line 1197 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -463,7 +464,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* page tables */
-#line 1225 "launcher.nw"
+#line 1238 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -494,7 +495,7 @@ int setup_pagetables(struct kernel_info *ki)
 	return 0;
 }
 /* boot parameters */
-#line 1309 "launcher.nw"
+#line 1322 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 

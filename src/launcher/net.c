@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2633 "launcher.nw"
+#line 2646 "launcher.nw"
 /* The virtio network device on a tap interface.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <fcntl.h>
@@ -39,7 +39,7 @@ static int net_output(struct virtqueue *vq)
 {
 	return vq_serve(vq, net_chain);
 }
-#line 2680 "launcher.nw"
+#line 2693 "launcher.nw"
 static void *net_thread(struct virtqueue *vq)
 {
 	static u8 frame[MAX_FRAME];
@@ -65,7 +65,7 @@ static void *net_thread(struct virtqueue *vq)
 			stop_guest();
 	}
 }
-#line 2715 "launcher.nw"
+#line 2728 "launcher.nw"
 struct device *setup_net(const char *tap)
 {
 	struct ifreq ifr = { .ifr_flags = IFF_TAP | IFF_NO_PI };

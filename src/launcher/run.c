@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2788 "launcher.nw"
+#line 2801 "launcher.nw"
 /* The run loop: what to do when the Guest stops.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <signal.h>
@@ -18,7 +18,7 @@ static int stopping(void)
 }
 
 /* Guest text, made harmless */
-#line 2860 "launcher.nw"
+#line 2873 "launcher.nw"
 #define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
 
 static const char *guest_text(const struct lguest_exit *e, char *out)
@@ -42,7 +42,7 @@ static const char *guest_text(const struct lguest_exit *e, char *out)
 	return out;
 }
 /* the Guest's early console */
-#line 2888 "launcher.nw"
+#line 2901 "launcher.nw"
 static int console_write(u32 addr, u32 len)
 {
 	if ((u64)addr + len > (u64)guest.size + PAGE_SIZE) {
@@ -55,7 +55,7 @@ static int console_write(u32 addr, u32 len)
 	return KEEP_RUNNING;
 }
 /* the Guest's shutdown */
-#line 2908 "launcher.nw"
+#line 2921 "launcher.nw"
 static int shutdown_guest(u32 how, const char *why)
 {
 	if (how == LGUEST_SHUTDOWN_POWEROFF) {
@@ -75,7 +75,7 @@ static int shutdown_guest(u32 how, const char *why)
 		how, why);
 	return 1;
 }
-#line 2813 "launcher.nw"
+#line 2826 "launcher.nw"
 int handle_exit(const struct lguest_exit *e)
 {
 	char why[GUEST_TEXT_MAX];
@@ -95,7 +95,7 @@ int handle_exit(const struct lguest_exit *e)
 		e->kind);
 	return 1;
 }
-#line 2938 "launcher.nw"
+#line 2951 "launcher.nw"
 int run_guest(void)
 {
 	struct lguest_exit e;
@@ -122,7 +122,7 @@ int run_guest(void)
 	}
 	return status;
 }
-#line 2971 "launcher.nw"
+#line 2984 "launcher.nw"
 void stop_guest(void)
 {
 	exit(stopping());

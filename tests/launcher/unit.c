@@ -336,6 +336,24 @@ static int t_not_a_kernel(void)
 	return 0;
 }
 
+/* A sparse file of 4 GB and one page is larger than any Guest: with its
+ * size cut to 32 bits it would pass for a one-page kernel. */
+static int t_file_over_4gb(void)
+{
+	char path[] = "/tmp/lguest-big-XXXXXX";
+	int fd = mkstemp(path);
+	u8 *data = NULL;
+	size_t len = 0;
+
+	CHECK(fd >= 0 && ftruncate(fd, (4ull << 30) + PAGE_SIZE) == 0);
+	close(fd);
+	FAILS_WITH(read_file(path, TMEM, NULL, &data, &len),
+		   "is 4097 MB, larger than the Guest's 8 MB");
+	CHECK(data == NULL);
+	unlink(path);
+	return 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The bzImage loader. */
 
@@ -1352,6 +1370,45 @@ static int t_block_capacity(void)
 	return 0;
 }
 
+/* A disk of 3 GB, sparse, is measured whole, and read and written beyond
+ * 2 GB: an i386 Launcher with a 32-bit off_t refused it with "Value too
+ * large for defined data type". */
+static int t_block_large_disk(void)
+{
+	const u64 size = 3ull << 30, sector = ((5ull << 30) / 2) / 512;
+	char path[] = "/tmp/lguest-blk-XXXXXX", spec[40];
+	struct virtio_blk_config cfg;
+	struct device *d;
+	u8 back;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0 && ftruncate(fd, size) == 0);
+	close(fd);
+	snprintf(spec, sizeof(spec), "%s", path);
+	d = setup_block(spec);
+	CHECK(d != NULL);
+	memcpy(&cfg, device_features(d) + 2 * d->desc->feature_len,
+	       sizeof(cfg));
+	CHECK(cfg.capacity == size / 512);
+	set_pfn(&d->vq[0], 56);
+	CHECK(vq_attach(&d->vq[0], 56) == 0);
+	tvq = d->vq[0];
+	memset(region + 0x81000, 0x5a, 512);
+	CHECK(blk_request(VIRTIO_BLK_T_OUT, sector, 512, false) ==
+	      VIRTIO_BLK_S_OK);
+	memset(region + 0x81000, 0, 512);
+	CHECK(blk_request(VIRTIO_BLK_T_IN, sector, 512, true) ==
+	      VIRTIO_BLK_S_OK);
+	CHECK(region[0x81000] == 0x5a && region[0x81000 + 511] == 0x5a);
+	fd = open(path, O_RDONLY);
+	CHECK(pread(fd, &back, 1, sector * 512) == 1 && back == 0x5a);
+	close(fd);
+	CHECK(blk_request(VIRTIO_BLK_T_IN, size / 512, 512, true) ==
+	      VIRTIO_BLK_S_IOERR);
+	unlink(path);
+	return 0;
+}
+
 static int t_block_id_and_unsupported(void)
 {
 	struct device *d = disk("", 4096);
@@ -1690,6 +1747,7 @@ static const struct {
 	T(t_elf_truncated_segment), T(t_elf_wrong_machine),
 	T(t_elf_beyond_memory), T(t_elf_zero_page), T(t_elf_filesz_gt_memsz),
 	T(t_elf_bad_entry), T(t_elf_nothing_to_load), T(t_not_a_kernel),
+	T(t_file_over_4gb),
 	T(t_bzimage_loads), T(t_bzimage_old_protocol), T(t_bzimage_truncated),
 	T(t_bzimage_too_big), T(t_bzimage_runtime_address),
 	T(t_bzimage_header_length), T(t_bzimage_syssize_overflow),
@@ -1711,7 +1769,8 @@ static const struct {
 	T(t_console_input), T(t_console_thread), T(t_input_whole_drops), T(t_status_reset), T(t_status_hostile_header),
 	T(t_status_bad_ring),
 	T(t_block_read), T(t_block_write), T(t_block_readonly),
-	T(t_block_past_end), T(t_block_capacity), T(t_block_id_and_unsupported),
+	T(t_block_past_end), T(t_block_capacity), T(t_block_large_disk),
+	T(t_block_id_and_unsupported),
 	T(t_block_hostile), T(t_block_missing_file), T(t_block_not_a_disk),
 	T(t_net_bad_name), T(t_net_tap),
 	T(t_exit_console), T(t_exit_console_device_page),
