@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 747 "guest.nw"
+#line 753 "guest.nw"
 /*
  * Linux as an lguest Guest.  Tangled from guest.nw: edit that, not this.
  */
 #include <generated/utsrelease.h>
+#include <linux/clockchips.h>
 #include <linux/console.h>
 #include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/notifier.h>
 #include <linux/panic_notifier.h>
@@ -17,7 +20,9 @@
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
 #include <asm/fixmap.h>
+#include <asm/hw_irq.h>
 #include <asm/i8259.h>
+#include <asm/irq.h>
 #include <asm/irq_vectors.h>
 #include <asm/page.h>
 #include <asm/paravirt.h>
@@ -28,16 +33,19 @@
 #include <asm/setup.h>
 #include <asm/x86_init.h>
 #include <asm/lguest_abi.h>
+#include "hvc_console.h"
 #include "lguest.h"
 
 /* the shared page */
-#line 815 "guest.nw"
-static struct lguest_data lguest_data = {
+#line 834 "guest.nw"
+struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
+	.blocked_interrupts = { [0 ... LGUEST_IRQS / 32 - 1] = ~0U },
 	.syscall_vec = IA32_SYSCALL_VECTOR,
 };
+static_assert(offsetof(struct lguest_data, irq_enabled) == 0);
 /* hypercalls */
-#line 828 "guest.nw"
+#line 849 "guest.nw"
 static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 {
 	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
@@ -47,7 +55,7 @@ static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 	return nr;
 }
 /* the boot console */
-#line 853 "guest.nw"
+#line 874 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
 			      unsigned int n)
 {
@@ -61,7 +69,7 @@ static struct console lguest_boot_console = {
 	.index	= -1,
 };
 /* the interrupt flag */
-#line 896 "guest.nw"
+#line 917 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
 {
 	return READ_ONCE(lguest_data.irq_enabled);
@@ -81,13 +89,13 @@ __visible void lguest_irq_enable(void)
 		hcall(LHCALL_SEND_INTERRUPTS, 0, 0, 0, 0);
 }
 PV_CALLEE_SAVE_REGS_THUNK(lguest_irq_enable);
-#line 930 "guest.nw"
+#line 951 "guest.nw"
 static void lguest_safe_halt(void)
 {
 	hcall(LHCALL_HALT, 0, 0, 0, 0);
 	lguest_irq_enable();
 }
-#line 941 "guest.nw"
+#line 962 "guest.nw"
 static void __init lguest_take_irq_flag(void)
 {
 	pv_ops.irq.save_fl = PV_CALLEE_SAVE(lguest_save_fl);
@@ -97,7 +105,7 @@ static void __init lguest_take_irq_flag(void)
 	pv_ops.irq.halt = lguest_safe_halt;
 }
 /* what the processor admits to */
-#line 1011 "guest.nw"
+#line 1032 "guest.nw"
 #define LGUEST_CPUID_1_EDX	(BIT(0) | BIT(4) | BIT(8) | BIT(15) | BIT(23) | \
 				 BIT(24) | BIT(25) | BIT(26))
 #define LGUEST_CPUID_1_ECX	(BIT(0) | BIT(9) | BIT(13))
@@ -123,7 +131,7 @@ static void lguest_cpuid(unsigned int *ax, unsigned int *bx,
 	}
 }
 /* registers that are ours to pretend */
-#line 1061 "guest.nw"
+#line 1082 "guest.nw"
 static unsigned long lguest_cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE |
 				  X86_CR0_WP | X86_CR0_AM | X86_CR0_PG;
 
@@ -149,7 +157,7 @@ static unsigned long lguest_get_debugreg(int regno)
 static void lguest_set_debugreg(int regno, unsigned long value)
 {
 }
-#line 1093 "guest.nw"
+#line 1114 "guest.nw"
 static u64 lguest_read_msr(unsigned int msr)
 {
 	return 0;
@@ -176,7 +184,7 @@ static u64 lguest_read_pmc(int counter)
 {
 	return 0;
 }
-#line 1130 "guest.nw"
+#line 1151 "guest.nw"
 static void __init lguest_take_processor(void)
 {
 	pv_ops.cpu.cpuid = lguest_cpuid;
@@ -196,7 +204,7 @@ static void __init lguest_take_processor(void)
 	pv_ops.cpu.set_ldt = paravirt_nop;
 }
 /* descriptor tables by hypercall */
-#line 1221 "guest.nw"
+#line 1244 "guest.nw"
 static void lguest_send_gdt_entry(unsigned int i, const void *entry)
 {
 	const u32 *w = entry;
@@ -207,10 +215,16 @@ static void lguest_send_gdt_entry(unsigned int i, const void *entry)
 static void lguest_send_idt_entry(unsigned int vector, const gate_desc *gate)
 {
 	const u32 *w = (const u32 *)gate;
+	gate_desc syscall;
 
+	if (vector == IA32_SYSCALL_VECTOR) {
+		pack_gate(&syscall, GATE_TRAP, (unsigned long)lguest_entry_INT80,
+			  3, 0, __KERNEL_CS);
+		w = (const u32 *)&syscall;
+	}
 	hcall(LHCALL_LOAD_IDT_ENTRY, vector, w[0], w[1], 0);
 }
-#line 1240 "guest.nw"
+#line 1269 "guest.nw"
 static void lguest_load_gdt(const struct desc_ptr *desc)
 {
 	const struct desc_struct *gdt = (const void *)desc->address;
@@ -242,7 +256,7 @@ static void lguest_write_idt_entry(gate_desc *dt, int entry,
 	native_write_idt_entry(dt, entry, gate);
 	lguest_send_idt_entry(entry, &dt[entry]);
 }
-#line 1286 "guest.nw"
+#line 1315 "guest.nw"
 static void lguest_load_tls(struct thread_struct *t, unsigned int cpu)
 {
 	native_load_tls(t, cpu);
@@ -271,7 +285,7 @@ static void __init lguest_take_descriptor_tables(void)
 	pv_ops.cpu.store_tr = lguest_store_tr;
 }
 /* page tables, treated like a TLB */
-#line 1355 "guest.nw"
+#line 1384 "guest.nw"
 static unsigned long lguest_cr3;
 
 static unsigned long lguest_read_cr3(void)
@@ -304,7 +318,7 @@ static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
 	hcall(LHCALL_SET_PGD, pa & PAGE_MASK, (pa & ~PAGE_MASK) / sizeof(pmd),
 	      0, 0);
 }
-#line 1393 "guest.nw"
+#line 1422 "guest.nw"
 __visible unsigned long lguest_read_cr2(void)
 {
 	return READ_ONCE(lguest_data.cr2);
@@ -327,14 +341,14 @@ static void __init lguest_take_page_tables(void)
 	pv_ops.mmu.flush_tlb_one_user = lguest_flush_tlb_one;
 	pv_ops.mmu.set_pmd = lguest_set_pmd;
 }
-#line 1430 "guest.nw"
+#line 1459 "guest.nw"
 static void __init lguest_start_on_linux_page_tables(void)
 {
 	mk_early_pgtbl_32();
 	lguest_write_cr3(__pa(initial_page_table));
 }
 /* a PC without the PC */
-#line 1459 "guest.nw"
+#line 1497 "guest.nw"
 static unsigned long lguest_tsc_khz(void)
 {
 	return lguest_data.tsc_khz;
@@ -353,8 +367,19 @@ static void __init lguest_no_legacy_devices(void)
 	x86_platform.legacy.reserve_bios_regions = 0;
 }
 
+static void __init lguest_trust_the_tsc(void)
+{
+	if (!lguest_data.tsc_khz) {
+		setup_clear_cpu_cap(X86_FEATURE_TSC);
+		return;
+	}
+	setup_force_cpu_cap(X86_FEATURE_TSC_KNOWN_FREQ);
+	setup_force_cpu_cap(X86_FEATURE_TSC_RELIABLE);
+}
+
 static void __init lguest_take_platform(void)
 {
+	lguest_trust_the_tsc();
 	x86_platform.calibrate_cpu = lguest_tsc_khz;
 	x86_platform.calibrate_tsc = lguest_tsc_khz;
 	x86_platform.get_wallclock = lguest_get_wallclock;
@@ -363,8 +388,114 @@ static void __init lguest_take_platform(void)
 	legacy_pic = &null_legacy_pic;
 	pv_info.name = "lguest";
 }
+/* interrupts */
+#line 1569 "guest.nw"
+static void lguest_irq_mask(struct irq_data *d)
+{
+	set_bit(d->irq, (unsigned long *)lguest_data.blocked_interrupts);
+}
+
+static void lguest_irq_unmask(struct irq_data *d)
+{
+	clear_bit(d->irq, (unsigned long *)lguest_data.blocked_interrupts);
+}
+
+static struct irq_chip lguest_irq_chip = {
+	.name		= "lguest",
+	.irq_mask	= lguest_irq_mask,
+	.irq_unmask	= lguest_irq_unmask,
+};
+
+static void __init lguest_init_IRQ(void)
+{
+	unsigned int i;
+
+	native_init_IRQ();
+	for (i = 0; i < NR_IRQS; i++) {
+		per_cpu(vector_irq, 0)[FIRST_EXTERNAL_VECTOR + i] = irq_to_desc(i);
+		irq_set_chip_and_handler_name(i, &lguest_irq_chip,
+					      handle_level_irq, "level");
+	}
+}
+/* the clock */
+#line 1616 "guest.nw"
+static int lguest_clockevent_next(unsigned long ns,
+				  struct clock_event_device *evt)
+{
+	hcall(LHCALL_SET_CLOCKEVENT, ns, 0, 0, 0);
+	return 0;
+}
+
+static int lguest_clockevent_shutdown(struct clock_event_device *evt)
+{
+	hcall(LHCALL_SET_CLOCKEVENT, 0, 0, 0, 0);
+	return 0;
+}
+
+static struct clock_event_device lguest_clockevent = {
+	.name			= "lguest",
+	.features		= CLOCK_EVT_FEAT_ONESHOT,
+	.set_next_event		= lguest_clockevent_next,
+	.set_state_shutdown	= lguest_clockevent_shutdown,
+	.rating			= INT_MAX,
+};
+#line 1644 "guest.nw"
+static irqreturn_t lguest_clock_interrupt(int irq, void *dev)
+{
+	lguest_clockevent.event_handler(&lguest_clockevent);
+	return IRQ_HANDLED;
+}
+
+static void __init lguest_time_init(void)
+{
+	if (request_irq(0, lguest_clock_interrupt, IRQF_TIMER, "lguest-clock",
+			NULL))
+		panic("lguest: cannot claim the clock's interrupt\n");
+	lguest_clockevent.cpumask = cpumask_of(0);
+	clockevents_config_and_register(&lguest_clockevent, NSEC_PER_SEC,
+					NSEC_PER_USEC, U32_MAX);
+}
+
+static void __init lguest_take_interrupts_and_clock(void)
+{
+	x86_init.irqs.intr_init = lguest_init_IRQ;
+	x86_init.timers.timer_init = lguest_time_init;
+}
+/* a console of its own */
+#line 1797 "guest.nw"
+static int lguest_console_put(u32 vtermno, const char *buf, int count)
+{
+	hcall(LHCALL_CONSOLE_WRITE, __pa(buf), count, 0, 0);
+	return count;
+}
+
+static int lguest_console_get(u32 vtermno, char *buf, int count)
+{
+	return 0;
+}
+
+static const struct hv_ops lguest_console_ops = {
+	.get_chars = lguest_console_get,
+	.put_chars = lguest_console_put,
+};
+#line 1817 "guest.nw"
+static int __init lguest_console_init(void)
+{
+	if (boot_cpu_has(X86_FEATURE_LGUEST))
+		hvc_instantiate(0, 0, &lguest_console_ops);
+	return 0;
+}
+console_initcall(lguest_console_init);
+
+static int __init lguest_console_device(void)
+{
+	if (!boot_cpu_has(X86_FEATURE_LGUEST))
+		return 0;
+	return PTR_ERR_OR_ZERO(hvc_alloc(0, 0, &lguest_console_ops, 16));
+}
+device_initcall(lguest_console_device);
 /* endings */
-#line 1510 "guest.nw"
+#line 1854 "guest.nw"
 static void lguest_shutdown(const char *why, u32 how)
 {
 	hcall(LHCALL_SHUTDOWN, __pa(why), how, 0, 0);
@@ -391,7 +522,7 @@ static int lguest_panic(struct notifier_block *nb, unsigned long event,
 	lguest_shutdown(msg, LGUEST_SHUTDOWN_CRASH);
 	return NOTIFY_DONE;
 }
-#line 1545 "guest.nw"
+#line 1889 "guest.nw"
 static struct notifier_block lguest_panic_notifier = {
 	.notifier_call = lguest_panic,
 };
@@ -407,20 +538,22 @@ static void __init lguest_take_endings(void)
 				       &lguest_panic_notifier);
 }
 /* lguest_init */
-#line 1566 "guest.nw"
+#line 1910 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	/* do what startup_32 would have done first */
-#line 1588 "guest.nw"
+#line 1934 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
 	if (boot_params.hdr.cmd_line_ptr)
 		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
 			COMMAND_LINE_SIZE);
-#line 1569 "guest.nw"
+#line 1913 "guest.nw"
+	lguest_data.noirq_iret_start = (unsigned long)lguest_noirq_start;
+	lguest_data.noirq_iret_end = (unsigned long)lguest_noirq_end;
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
 	/* take over the interrupt flag, then start printing */
-#line 1609 "guest.nw"
+#line 1955 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
 	early_console = &lguest_boot_console;
@@ -429,17 +562,18 @@ void __init lguest_init(unsigned long boot_params_pa)
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
 	pr_info("lguest: the Launcher says: command line \"%s\"\n",
 		boot_command_line);
-#line 1571 "guest.nw"
+#line 1917 "guest.nw"
 	reserve_top_address(lguest_data.reserve_mem);
 	/* replace the rest of the privileged habits */
-#line 1636 "guest.nw"
+#line 1982 "guest.nw"
 	setup_force_cpu_cap(X86_FEATURE_LGUEST);
 	lguest_take_processor();
 	lguest_take_descriptor_tables();
 	lguest_take_page_tables();
 	lguest_take_platform();
+	lguest_take_interrupts_and_clock();
 	lguest_take_endings();
-#line 1573 "guest.nw"
+#line 1919 "guest.nw"
 	lguest_start_on_linux_page_tables();
 	i386_start_kernel();
 }
