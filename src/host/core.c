@@ -1,21 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1188 "host.nw"
+#line 1477 "host.nw"
 /*
- * lg.ko, the lguest Host: the Switcher's home, module load, the run loop.
+ * lg.ko, the lguest Host: the run loop and the module's setup.
  * Tangled from host.nw: edit that, not this file.
  */
 #include <linux/module.h>
-#include <linux/moduleparam.h>
-#include <linux/percpu.h>
 #include <linux/sched/signal.h>
-#include <linux/slab.h>
-#include <linux/uaccess.h>
-#include <linux/vmalloc.h>
-#include <asm/fpu/api.h>
-#include <asm/irq_vectors.h>
-#include <asm/msr.h>
-#include <asm/tlbflush.h>
-#include <asm/traps.h>
 #include "lg.h"
 
 /* the layout checks */
@@ -33,405 +23,10 @@ static_assert(offsetof(struct lg_pages, state.guest_gdt) == LGP_GUEST_GDT);
 static_assert(sizeof(struct lg_pages) == 2 * PAGE_SIZE);
 static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
-/* killing a Guest */
-#line 281 "host.nw"
-void lg_kill(struct lguest *lg, const char *fmt, ...)
-{
-	va_list ap;
+#line 1486 "host.nw"
 
-	if (lg->exit.kind == LGEXIT_DEAD || lg->exit.kind == LGEXIT_SHUTDOWN)
-		return;
-	memset(&lg->exit, 0, sizeof(lg->exit));
-	lg->exit.kind = LGEXIT_DEAD;
-	va_start(ap, fmt);
-	vsnprintf(lg->exit.why, sizeof(lg->exit.why), fmt, ap);
-	va_end(ap);
-	if (IS_ENABLED(CONFIG_LGUEST_DEBUG))
-		pr_info("lguest: killed a Guest: %s\n", lg->exit.why);
-}
-/* guest memory */
-#line 244 "host.nw"
-bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len)
-{
-	if ((u64)gpa + len > lg->mem_end) {
-		lg_kill(lg, "read of %u bytes at %#x is outside its memory",
-			len, gpa);
-		return false;
-	}
-	if (copy_from_user(buf, (void __user *)(lg->mem_base + gpa), len)) {
-		lg_kill(lg, "its memory at %#x cannot be read", gpa);
-		return false;
-	}
-	return true;
-}
-
-bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len)
-{
-	if ((u64)gpa + len > lg->mem_end) {
-		lg_kill(lg, "write of %u bytes at %#x is outside its memory",
-			len, gpa);
-		return false;
-	}
-	if (copy_to_user((void __user *)(lg->mem_base + gpa), buf, len)) {
-		lg_kill(lg, "its memory at %#x cannot be written", gpa);
-		return false;
-	}
-	return true;
-}
-#line 301 "host.nw"
-bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val)
-{
-	return lg_read(lg, gpa, val, sizeof(*val));
-}
-
-bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val)
-{
-	return lg_write(lg, gpa, &val, sizeof(val));
-}
-/* the Switcher's variables */
-#line 469 "host.nw"
-static struct page **lg_switcher_pages;
-static void *lg_switcher_base;
-unsigned long lg_switcher_addr;
-static DEFINE_PER_CPU(u32 *, lg_switcher_pte);
-
-static u32 lg_switcher_pfn(unsigned int i)
-{
-	return page_to_pfn(lg_switcher_pages[i]);
-}
-/* unmapping the Switcher */
-#line 448 "host.nw"
-static void lg_unmap_switcher(void)
-{
-	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu;
-
-	for_each_possible_cpu(cpu) {
-		free_page((unsigned long)per_cpu(lg_switcher_pte, cpu));
-		per_cpu(lg_switcher_pte, cpu) = NULL;
-	}
-	vunmap(lg_switcher_base);
-	for (i = 0; i < n; i++)
-		__free_page(lg_switcher_pages[i]);
-	kfree(lg_switcher_pages);
-}
-/* the Switcher's home */
-#line 347 "host.nw"
-static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
-{
-	void *spacer[8], *addr;
-	unsigned int tries = 0, i;
-	unsigned long first, last;
-
-	for (;;) {
-		addr = vmap(pages, n, VM_MAP, PAGE_KERNEL_EXEC);
-		if (!addr)
-			break;
-		first = (unsigned long)addr;
-		last = first + n * PAGE_SIZE - 1;
-		if ((first >> PGDIR_SHIFT) == (last >> PGDIR_SHIFT))
-			break;
-		if (tries == ARRAY_SIZE(spacer)) {
-			vunmap(addr);
-			addr = NULL;
-			break;
-		}
-		spacer[tries++] = addr;
-	}
-	for (i = 0; i < tries; i++)
-		vunmap(spacer[i]);
-	return addr;
-}
-#line 390 "host.nw"
-static int __init lg_map_switcher(void)
-{
-	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu, first;
-	u32 *pte;
-
-	if (lg_switcher_text_end - lg_switcher_text_start >
-	    SWITCHER_TEXT_PAGES * PAGE_SIZE) {
-		pr_err("lguest: the Switcher is larger than its pages\n");
-		return -EINVAL;
-	}
-	lg_switcher_pages = kcalloc(n, sizeof(*lg_switcher_pages), GFP_KERNEL);
-	if (!lg_switcher_pages)
-		return -ENOMEM;
-	for (i = 0; i < n; i++) {
-		lg_switcher_pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
-		if (!lg_switcher_pages[i])
-			goto free_all;
-	}
-	lg_switcher_base = lg_vmap_one_slot(lg_switcher_pages, n);
-	if (!lg_switcher_base)
-		goto free_all;
-	lg_switcher_addr = (unsigned long)lg_switcher_base;
-	memcpy(lg_switcher_base, lg_switcher_text_start,
-	       lg_switcher_text_end - lg_switcher_text_start);
-
-	first = (lg_switcher_addr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
-	for_each_possible_cpu(cpu) {
-		pte = (u32 *)get_zeroed_page(GFP_KERNEL);
-		if (!pte)
-			goto free_ptes;
-		for (i = 0; i < SWITCHER_TEXT_PAGES; i++)
-			pte[first + i] = lg_switcher_pfn(i) << PAGE_SHIFT |
-					 _PAGE_PRESENT | _PAGE_ACCESSED;
-		i = SWITCHER_TEXT_PAGES + 2 * cpu;
-		pte[first + i] = lg_switcher_pfn(i) << PAGE_SHIFT |
-				 _PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_RW |
-				 _PAGE_DIRTY;
-		pte[first + i + 1] = lg_switcher_pfn(i + 1) << PAGE_SHIFT |
-				     _PAGE_PRESENT | _PAGE_ACCESSED;
-		per_cpu(lg_switcher_pte, cpu) = pte;
-	}
-	return 0;
-
-free_ptes:
-	lg_unmap_switcher();
-	return -ENOMEM;
-free_all:
-	while (i--)
-		__free_page(lg_switcher_pages[i]);
-	kfree(lg_switcher_pages);
-	return -ENOMEM;
-}
-#line 507 "host.nw"
-static int lg_param_refuse(const char *val, const struct kernel_param *kp)
-{
-	return -EPERM;
-}
-
-static const struct kernel_param_ops lg_switcher_addr_ops = {
-	.set = lg_param_refuse,
-	.get = param_get_ulong,
-};
-module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
-MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
-/* keeping count */
-#line 547 "host.nw"
-atomic_t lg_guests = ATOMIC_INIT(0);
-atomic_t lg_shadow_pages = ATOMIC_INIT(0);
-atomic_t lg_pinned_pages = ATOMIC_INIT(0);
-
-static const struct kernel_param_ops lg_count_ops = {
-	.set = lg_param_refuse,
-	.get = param_get_int,
-};
-module_param_cb(guests, &lg_count_ops, &lg_guests.counter, 0444);
-MODULE_PARM_DESC(guests, "Guests that exist (read-only)");
-module_param_cb(shadow_pages, &lg_count_ops, &lg_shadow_pages.counter, 0444);
-MODULE_PARM_DESC(shadow_pages, "Pages of shadow page tables (read-only)");
-module_param_cb(pinned_pages, &lg_count_ops, &lg_pinned_pages.counter, 0444);
-MODULE_PARM_DESC(pinned_pages, "Launcher pages pinned by shadow entries (read-only)");
-#line 572 "host.nw"
-static void lg_check_counts(void)
-{
-	int guests = atomic_read(&lg_guests);
-	int shadow = atomic_read(&lg_shadow_pages);
-	int pinned = atomic_read(&lg_pinned_pages);
-
-	if (!WARN(guests || shadow || pinned,
-		  "lguest: %d Guests, %d shadow pages and %d pins never given back\n",
-		  guests, shadow, pinned))
-		pr_info("lguest: unloaded; every Guest, shadow page and pin was given back\n");
-}
-/* our segments */
-#line 607 "host.nw"
-static const struct desc_struct lg_cs_desc = {
-	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0xB, .s = 1, .p = 1,
-	.d = 1, .g = 1,
-};
-
-static const struct desc_struct lg_ds_desc = {
-	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0x3, .s = 1, .p = 1,
-	.d = 1, .g = 1,
-};
-
-static void lg_host_segments(bool install)
-{
-	struct desc_struct *gdt;
-	unsigned int cpu;
-
-	for_each_possible_cpu(cpu) {
-		gdt = get_cpu_gdt_rw(cpu);
-		if (install) {
-			gdt[LGUEST_CS_ENTRY] = lg_cs_desc;
-			gdt[LGUEST_DS_ENTRY] = lg_ds_desc;
-		} else {
-			memset(&gdt[LGUEST_CS_ENTRY], 0, 2 * sizeof(*gdt));
-		}
-	}
-}
-/* the real IDT */
-#line 656 "host.nw"
-static struct lg_gate lg_default_idt[IDT_ENTRIES];
-
-static struct lg_gate lg_make_gate(u32 addr, u32 sel, u32 type, u32 dpl)
-{
-	struct lg_gate g = {
-		.lo = (sel << 16) | (addr & 0xFFFF),
-		.hi = (addr & 0xFFFF0000) | LG_GATE_PRESENT | (dpl << 13) |
-		      (type << 8),
-	};
-
-	return g;
-}
-
-static void __init lg_setup_default_idt(void)
-{
-	unsigned int i;
-	u32 addr;
-
-	for (i = 0; i < IDT_ENTRIES; i++) {
-		addr = lg_switcher_addr + (lg_trap_stubs[i] -
-					   (unsigned long)lg_switcher_text_start);
-		lg_default_idt[i] = lg_make_gate(addr, LGUEST_CS, LG_GATE_INTR,
-						 i == LGUEST_TRAP_ENTRY ? 1 : 0);
-	}
-}
-/* the per-CPU pages */
-#line 744 "host.nw"
-struct lg_pages *lg_cpu_pages(unsigned int cpu)
-{
-	return (struct lg_pages *)(lg_switcher_addr +
-				   (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE);
-}
-#line 764 "host.nw"
-static void lg_setup_cpu_pages(struct lg_pages *p)
-{
-	p->state.guest_tss.sp0 = (unsigned long)(&p->regs + 1);
-	p->state.guest_tss.ss0 = LGUEST_DS;
-	p->state.guest_tss.io_bitmap_base = sizeof(p->state.guest_tss);
-	p->state.guest_gdtr.limit = sizeof(p->state.guest_gdt) - 1;
-	p->state.guest_gdtr.base = (unsigned long)p->state.guest_gdt;
-	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
-	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
-}
-/* the TSS descriptor */
-#line 886 "host.nw"
-static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
-{
-	unsigned long base = (unsigned long)tss;
-	u32 limit = sizeof(struct x86_hw_tss) - 1;
-
-	memset(d, 0, sizeof(*d));
-	d->limit0 = limit & 0xFFFF;
-	d->limit1 = limit >> 16;
-	d->base0 = base & 0xFFFF;
-	d->base1 = (base >> 16) & 0xFF;
-	d->base2 = base >> 24;
-	d->type = 9;
-	d->p = 1;
-}
-/* the direct system-call gate */
-#line 842 "host.nw"
-static struct lg_gate lg_direct_gate(const struct lg_gate *g)
-{
-	return lg_make_gate(lg_gate_offset(g), lg_gate_sel(g), LG_GATE_TRAP,
-			    lg_gate_dpl(g));
-}
-/* CR4 while the Guest runs */
-#line 934 "host.nw"
-#define LG_CR4_OFF	(X86_CR4_PGE | X86_CR4_SMEP | X86_CR4_SMAP)
-
-static void lg_write_cr4(unsigned long cr4)
-{
-	asm volatile("mov %0, %%cr4" : : "r" (cr4) : "memory");
-}
-
-static unsigned long lg_cr4_for_guest(void)
-{
-	unsigned long cr4 = cr4_read_shadow();
-
-	if (cr4 & LG_CR4_OFF)
-		lg_write_cr4(cr4 & ~LG_CR4_OFF);
-	return cr4;
-}
-
-static void lg_cr4_for_host(unsigned long cr4)
-{
-	if (cr4 & LG_CR4_OFF)
-		lg_write_cr4(cr4);
-}
-/* one trip into the Guest */
-#line 852 "host.nw"
-static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
-{
-	struct lg_state *st = &p->state;
-	const struct lg_gate *g;
-	unsigned int v;
-
-	p->regs = lg->regs;
-	st->guest_tss.ss1 = lg->ss1;
-	st->guest_tss.sp1 = lg->esp1;
-
-	memcpy(st->guest_gdt, lg->gdt, sizeof(st->guest_gdt));
-	st->guest_gdt[LGUEST_CS_ENTRY] = lg_cs_desc;
-	st->guest_gdt[LGUEST_DS_ENTRY] = lg_ds_desc;
-	lg_tss_descriptor(&st->guest_gdt[GDT_ENTRY_TSS], &st->guest_tss);
-
-	memcpy(st->guest_idt, lg_default_idt, sizeof(st->guest_idt));
-	for (v = X86_TRAP_BP; v <= X86_TRAP_OF; v++) {
-		g = &lg->idt[v];
-		if (g->hi & LG_GATE_PRESENT)
-			st->guest_idt[v].hi |= lg_gate_dpl(g) << 13;
-	}
-	g = &lg->idt[IA32_SYSCALL_VECTOR];
-	if (lg->direct_syscall && (g->hi & LG_GATE_PRESENT))
-		st->guest_idt[IA32_SYSCALL_VECTOR] = lg_direct_gate(g);
-}
-#line 982 "host.nw"
-static void lg_switch(struct lguest *lg)
-{
-	struct lg_pages *p = lg_cpu_pages(smp_processor_id());
-	u32 *pgd = lg->shadows[lg->cur_shadow].pgd;
-	u32 sysenter_lo, sysenter_hi, clobber;
-	unsigned long cr4;
-
-	lg_copy_in(lg, p);
-	pgd[lg_switcher_slot()] = __pa(this_cpu_read(lg_switcher_pte)) |
-				  _PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED;
-
-	rdmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
-	if (sysenter_lo)
-		wrmsr(MSR_IA32_SYSENTER_CS, 0, 0);
-	cr4 = lg_cr4_for_guest();
-
-	asm volatile("pushfl\n\t"
-		     "pushl %%cs\n\t"
-		     "call *%%ecx"
-		     : "=a" (clobber), "=b" (clobber), "=c" (clobber)
-		     : "0" (p), "1" (__pa(pgd)),
-		       "2" (lg_switcher_addr +
-			    (lg_switch_to_guest - lg_switcher_text_start))
-		     : "memory", "cc", "edx", "esi", "edi");
-
-	if (p->regs.trapnum == X86_TRAP_PF)
-		lg->cr2 = read_cr2();
-	lg_cr4_for_host(cr4);
-	if (sysenter_lo)
-		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
-	lg->regs = p->regs;
-}
-/* the floating-point unit */
-#line 1045 "host.nw"
-static void lg_fpu_load(struct fxregs_state *fx)
-{
-	asm volatile("fxrstor %0" : : "m" (*fx));
-}
-
-static void lg_fpu_save(struct fxregs_state *fx)
-{
-	asm volatile("fxsave %0" : "=m" (*fx));
-}
-
-void lg_fpu_init(struct fxregs_state *fx)
-{
-	memset(fx, 0, sizeof(*fx));
-	fx->cwd = 0x37F;
-	fx->mxcsr = 0x1F80;
-}
 /* halting */
-#line 1168 "host.nw"
+#line 1399 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	u32 blocked = lg_blocked_irqs(lg);
@@ -446,17 +41,24 @@ static void lg_halt(struct lguest *lg)
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
+#line 1488 "host.nw"
+
 /* the run loop */
-#line 1097 "host.nw"
+#line 1319 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
+		/* return to the Launcher if a report or a signal waits for it */
+#line 1346 "host.nw"
 		if (lg->exit.kind)
 			return 0;
 		if (signal_pending(current))
 			return -EINTR;
+#line 1323 "host.nw"
 		cond_resched();
 
+		/* make the queued hypercalls, then the one the Guest trapped with */
+#line 1357 "host.nw"
 		lg_do_async_hcalls(lg);
 		if (!lg->exit.kind && lg->hcall_pending) {
 			lg->hcall_pending = false;
@@ -464,6 +66,7 @@ int lg_run(struct lguest *lg)
 		}
 		if (lg->exit.kind)
 			continue;
+#line 1326 "host.nw"
 		lg_update_time(lg);
 		lg_maybe_deliver_irq(lg);
 		if (lg->halted) {
@@ -473,51 +76,39 @@ int lg_run(struct lguest *lg)
 		if (!lg_check_segments(lg) || !lg_prepare_shadow(lg))
 			continue;
 
-		kernel_fpu_begin();
-		lg_fpu_load(lg->fpu);
-		local_irq_disable();
-		lg_switch(lg);
-		local_irq_enable();
-		lg_fpu_save(lg->fpu);
-		kernel_fpu_end();
-
+		lg_enter_guest(lg);
 		lg_handle_trap(lg);
 	}
 }
+#line 1490 "host.nw"
+
 /* module load and unload */
-#line 699 "host.nw"
+#line 1431 "host.nw"
 static int __init lg_init(void)
 {
-	unsigned int cpu;
 	int err;
 
 	if (!boot_cpu_has(X86_FEATURE_FXSR)) {
 		pr_err("lguest: this processor has no fxsave/fxrstor\n");
 		return -ENODEV;
 	}
-	err = lg_map_switcher();
+	err = lg_switcher_init();
 	if (err)
 		return err;
-	lg_setup_default_idt();
-	for_each_possible_cpu(cpu)
-		lg_setup_cpu_pages(lg_cpu_pages(cpu));
-	lg_host_segments(true);
 	err = lg_device_init();
 	if (err) {
-		lg_host_segments(false);
-		lg_unmap_switcher();
+		lg_switcher_exit();
 		return err;
 	}
 	pr_info("lguest: Switcher at %#lx, Guests keep clear of the top %#x bytes\n",
 		lg_switcher_addr, lg_reserve_mem());
 	return 0;
 }
-
+#line 1457 "host.nw"
 static void __exit lg_exit(void)
 {
 	lg_device_exit();
-	lg_host_segments(false);
-	lg_unmap_switcher();
+	lg_switcher_exit();
 	lg_check_counts();
 }
 

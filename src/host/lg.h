@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 192 "host.nw"
+#line 222 "host.nw"
 /*
  * lg.ko, the lguest Host: shared declarations.
  * Tangled from host.nw and switcher.nw: edit those, not this file.
@@ -32,7 +32,7 @@
 #define LGP_GUEST_GDTR		(PAGE_SIZE + 26)
 #define LGP_GUEST_IDTR		(PAGE_SIZE + 34)
 #define LGP_GUEST_GDT		(PAGE_SIZE + 256)
-#line 203 "host.nw"
+#line 233 "host.nw"
 
 #ifndef __ASSEMBLY__
 #include <linux/atomic.h>
@@ -45,7 +45,7 @@
 #include "lguest_abi.h"
 
 /* registers */
-#line 74 "host.nw"
+#line 79 "host.nw"
 struct lg_regs {
 	/* Pushed by the Switcher with pushal, popped with popal. */
 	u32 edi, esi, ebp, esp_unused, ebx, edx, ecx, eax;
@@ -57,7 +57,7 @@ struct lg_regs {
 	u32 eip, cs, eflags, esp, ss;
 };
 /* gates */
-#line 93 "host.nw"
+#line 101 "host.nw"
 struct lg_gate {
 	u32 lo, hi;
 };
@@ -65,15 +65,17 @@ struct lg_gate {
 #define LG_GATE_PRESENT		0x8000
 #define LG_GATE_INTR		0xE	/* interrupt gate: clears IF */
 #define LG_GATE_TRAP		0xF	/* trap gate: leaves IF alone */
+#define LG_GATE_TYPE_SHIFT	8
+#define LG_GATE_DPL_SHIFT	13
 
 static inline u32 lg_gate_type(const struct lg_gate *g)
 {
-	return (g->hi >> 8) & 0xF;
+	return (g->hi >> LG_GATE_TYPE_SHIFT) & 0xF;
 }
 
 static inline u32 lg_gate_dpl(const struct lg_gate *g)
 {
-	return (g->hi >> 13) & 3;
+	return (g->hi >> LG_GATE_DPL_SHIFT) & 3;
 }
 
 static inline u32 lg_gate_sel(const struct lg_gate *g)
@@ -111,14 +113,14 @@ struct lg_pages {
 	struct lg_state state;
 } __aligned(PAGE_SIZE);
 /* the Guest */
-#line 135 "host.nw"
+#line 146 "host.nw"
 #define LG_SHADOWS	4
 
 struct lg_shadow {
 	u32 gpgdir;		/* guest-physical address of the Guest's pgdir */
 	u32 *pgd;		/* our page directory, or NULL if never used */
 };
-
+#line 160 "host.nw"
 struct lguest {
 	/* The Launcher's memory and the Guest's slice of it. */
 	struct mm_struct *mm;
@@ -138,6 +140,8 @@ struct lguest {
 	u32 cr2;
 	struct fxregs_state *fpu;
 
+	/* the fields that change as the Guest runs */
+#line 190 "host.nw"
 	/* The shared page, once the Guest has told us where it is. */
 	bool has_data;
 	u32 data;
@@ -158,9 +162,25 @@ struct lguest {
 
 	/* What the next read() reports; kind 0 means "keep running". */
 	struct lguest_exit exit;
+#line 180 "host.nw"
 };
-/* functions */
-#line 487 "host.nw"
+#line 248 "host.nw"
+
+/* what each file offers the others, the lowest first */
+/* what guestmem.c offers */
+#line 497 "host.nw"
+bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
+bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
+bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val);
+bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val);
+__printf(2, 3) void lg_kill(struct lguest *lg, const char *fmt, ...);
+extern atomic_t lg_guests, lg_shadow_pages, lg_pinned_pages;
+int lg_param_refuse(const char *val, const struct kernel_param *kp);
+void lg_check_counts(void);
+#line 259 "host.nw"
+
+/* what switcher.c offers */
+#line 705 "host.nw"
 extern unsigned long lg_switcher_addr;
 
 static inline unsigned int lg_switcher_slot(void)
@@ -173,28 +193,46 @@ static inline u32 lg_reserve_mem(void)
 {
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
-#line 540 "host.nw"
-extern atomic_t lg_guests, lg_shadow_pages, lg_pinned_pages;
-#line 779 "host.nw"
+#line 903 "host.nw"
+int lg_switcher_init(void);
+void lg_switcher_exit(void);
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
-bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
-bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
-bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val);
-bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val);
-__printf(2, 3) void lg_kill(struct lguest *lg, const char *fmt, ...);
-int lg_run(struct lguest *lg);
-int lg_device_init(void);
-void lg_device_exit(void);
-#line 1021 "host.nw"
+#line 1245 "host.nw"
+void lg_fpu_init(struct fxregs_state *fx);
+void lg_enter_guest(struct lguest *lg);
+#line 261 "host.nw"
+
+/* what switcher_32.S offers */
+#line 1167 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
-#line 1067 "host.nw"
-void lg_fpu_init(struct fxregs_state *fx);
-#line 1788 "host.nw"
-void lg_hypercall(struct lguest *lg);
-void lg_do_async_hcalls(struct lguest *lg);
-#line 2380 "host.nw"
+#line 263 "host.nw"
+
+/* what segments.c offers */
+#line 3130 "host.nw"
+bool lg_guest_selector(u32 sel);
+void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
+void lg_load_tls(struct lguest *lg, u32 gpa);
+void lg_init_segments(struct lguest *lg);
+bool lg_check_segments(struct lguest *lg);
+#line 265 "host.nw"
+
+/* what page_tables.c offers */
+#line 3708 "host.nw"
+bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
+bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
+int lg_init_shadows(struct lguest *lg, u32 gpgdir);
+void lg_free_shadows(struct lguest *lg);
+void lg_new_pagetable(struct lguest *lg, u32 gpgdir);
+bool lg_prepare_shadow(struct lguest *lg);
+void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
+void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
+void lg_flush_tlb(struct lguest *lg, bool all);
+#line 267 "host.nw"
+
+/* what interrupts_and_traps.c offers */
+#line 2797 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -205,22 +243,23 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 2682 "host.nw"
-bool lg_guest_selector(u32 sel);
-void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
-void lg_load_tls(struct lguest *lg, u32 gpa);
-void lg_init_segments(struct lguest *lg);
-bool lg_check_segments(struct lguest *lg);
-#line 3231 "host.nw"
-bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
-bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
-int lg_init_shadows(struct lguest *lg, u32 gpgdir);
-void lg_free_shadows(struct lguest *lg);
-void lg_new_pagetable(struct lguest *lg, u32 gpgdir);
-bool lg_prepare_shadow(struct lguest *lg);
-void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
-void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
-void lg_flush_tlb(struct lguest *lg, bool all);
-#line 219 "host.nw"
+#line 269 "host.nw"
+
+/* what hypercalls.c offers */
+#line 2144 "host.nw"
+void lg_hypercall(struct lguest *lg);
+void lg_do_async_hcalls(struct lguest *lg);
+#line 271 "host.nw"
+
+/* what core.c offers */
+#line 1497 "host.nw"
+int lg_run(struct lguest *lg);
+#line 273 "host.nw"
+
+/* what user.c offers */
+#line 1800 "host.nw"
+int lg_device_init(void);
+void lg_device_exit(void);
+#line 250 "host.nw"
 #endif /* __ASSEMBLY__ */
 #endif /* _LG_H */

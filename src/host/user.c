@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1471 "host.nw"
+#line 1772 "host.nw"
 /*
  * lg.ko, the lguest Host: /dev/lguest.
  * Tangled from host.nw: edit that, not this file.
@@ -14,7 +14,7 @@
 #include "lg.h"
 
 /* initialize */
-#line 1290 "host.nw"
+#line 1550 "host.nw"
 static DEFINE_MUTEX(lg_init_lock);
 
 static int lg_initialize(struct file *file, const char __user *in)
@@ -23,6 +23,8 @@ static int lg_initialize(struct file *file, const char __user *in)
 	struct lguest *lg;
 	int err;
 
+	/* read the Launcher's numbers and refuse memory that is not user memory */
+#line 1588 "host.nw"
 	if (copy_from_user(&args, in, sizeof(args)))
 		return -EFAULT;
 	if (!PAGE_ALIGNED(args.base) || !args.pfnlimit ||
@@ -30,11 +32,14 @@ static int lg_initialize(struct file *file, const char __user *in)
 	    args.base + ((u64)args.pfnlimit + 1) * PAGE_SIZE > TASK_SIZE ||
 	    !PAGE_ALIGNED(args.pgdir) || args.pgdir >= args.pfnlimit * PAGE_SIZE)
 		return -EINVAL;
+#line 1559 "host.nw"
 
 	mutex_lock(&lg_init_lock);
 	err = -EBUSY;
 	if (file->private_data)
 		goto unlock;
+	/* allocate the Guest and its floating-point area */
+#line 1603 "host.nw"
 	err = -ENOMEM;
 	lg = kzalloc(sizeof(*lg), GFP_KERNEL);
 	if (!lg)
@@ -43,7 +48,8 @@ static int lg_initialize(struct file *file, const char __user *in)
 	if (!lg->fpu)
 		goto free_lg;
 	lg_fpu_init(lg->fpu);
-
+	/* give the Guest its memory, clock, page tables, segments and registers */
+#line 1622 "host.nw"
 	lg->mem_base = args.base;
 	lg->pfn_limit = args.pfnlimit;
 	lg->mem_end = (args.pfnlimit + 1) * PAGE_SIZE;
@@ -57,13 +63,15 @@ static int lg_initialize(struct file *file, const char __user *in)
 	lg_init_segments(lg);
 	lg->regs.eip = args.start;
 	lg->regs.eflags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
-
+	/* publish the finished Guest */
+#line 1644 "host.nw"
 	mmgrab(current->mm);
 	lg->mm = current->mm;
 	atomic_inc(&lg_guests);
 	/* Readers and writers see a complete Guest, or none. */
 	smp_store_release(&file->private_data, lg);
 	mutex_unlock(&lg_init_lock);
+#line 1567 "host.nw"
 	return sizeof(args);
 
 free_fpu:
@@ -74,8 +82,10 @@ unlock:
 	mutex_unlock(&lg_init_lock);
 	return err;
 }
+#line 1786 "host.nw"
+
 /* write */
-#line 1240 "host.nw"
+#line 1514 "host.nw"
 static ssize_t lg_dev_write(struct file *file, const char __user *in,
 			    size_t size, loff_t *off)
 {
@@ -103,8 +113,10 @@ static ssize_t lg_dev_write(struct file *file, const char __user *in,
 		return -EINVAL;
 	}
 }
+#line 1788 "host.nw"
+
 /* read */
-#line 1369 "host.nw"
+#line 1670 "host.nw"
 static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 			   loff_t *off)
 {
@@ -134,8 +146,10 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 		return -EFAULT;
 	return sizeof(e);
 }
+#line 1790 "host.nw"
+
 /* release */
-#line 1406 "host.nw"
+#line 1707 "host.nw"
 static int lg_dev_release(struct inode *inode, struct file *file)
 {
 	struct lguest *lg = file->private_data;
@@ -150,8 +164,10 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	atomic_dec(&lg_guests);
 	return 0;
 }
+#line 1792 "host.nw"
+
 /* the device */
-#line 1434 "host.nw"
+#line 1735 "host.nw"
 static int lg_dev_open(struct inode *inode, struct file *file)
 {
 	file->private_data = NULL;
