@@ -538,22 +538,22 @@ static void __init lguest_take_endings(void)
 				       &lguest_panic_notifier);
 }
 /* lguest_init */
-#line 1910 "guest.nw"
+#line 1919 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	/* do what startup_32 would have done first */
-#line 1934 "guest.nw"
+#line 1943 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
 	if (boot_params.hdr.cmd_line_ptr)
 		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
 			COMMAND_LINE_SIZE);
-#line 1913 "guest.nw"
+#line 1922 "guest.nw"
 	lguest_data.noirq_iret_start = (unsigned long)lguest_noirq_start;
 	lguest_data.noirq_iret_end = (unsigned long)lguest_noirq_end;
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
 	/* take over the interrupt flag, then start printing */
-#line 1955 "guest.nw"
+#line 1964 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
 	early_console = &lguest_boot_console;
@@ -562,10 +562,10 @@ void __init lguest_init(unsigned long boot_params_pa)
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
 	pr_info("lguest: the Launcher says: command line \"%s\"\n",
 		boot_command_line);
-#line 1917 "guest.nw"
+#line 1926 "guest.nw"
 	reserve_top_address(lguest_data.reserve_mem);
 	/* replace the rest of the privileged habits */
-#line 1982 "guest.nw"
+#line 1991 "guest.nw"
 	setup_force_cpu_cap(X86_FEATURE_LGUEST);
 	lguest_take_processor();
 	lguest_take_descriptor_tables();
@@ -573,7 +573,7 @@ void __init lguest_init(unsigned long boot_params_pa)
 	lguest_take_platform();
 	lguest_take_interrupts_and_clock();
 	lguest_take_endings();
-#line 1919 "guest.nw"
+#line 1928 "guest.nw"
 	lguest_start_on_linux_page_tables();
 	i386_start_kernel();
 }
