@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2446 "launcher.nw"
+#line 2540 "launcher.nw"
 /* The virtio block device on a file.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,7 +35,7 @@ static u8 block_rw(struct block *b, bool write, const struct iovec *iov,
 		done = preadv(b->fd, part, k, sector * 512);
 	return done == (ssize_t)len ? VIRTIO_BLK_S_OK : VIRTIO_BLK_S_IOERR;
 }
-#line 2491 "launcher.nw"
+#line 2585 "launcher.nw"
 static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 {
 	struct virtio_blk_outhdr h;
@@ -89,7 +89,7 @@ static int block_service(struct virtqueue *vq)
 	return vq_serve(vq, block_chain);
 }
 /* opening a disk */
-#line 2598 "launcher.nw"
+#line 2692 "launcher.nw"
 static int open_disk(struct block *b, const char *path)
 {
 	off_t size;
@@ -116,7 +116,7 @@ static int open_disk(struct block *b, const char *path)
 	b->bytes = size - size % 512;
 	return 0;
 }
-#line 2552 "launcher.nw"
+#line 2646 "launcher.nw"
 
 struct device *setup_block(const char *spec)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2255 "launcher.nw"
+#line 2381 "launcher.nw"
 /* The virtio console on the Launcher's terminal.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <poll.h>
@@ -13,23 +13,6 @@
 
 static int console_in = -1;
 int console_out = 1;
-
-int write_all(int fd, const void *buf, size_t len)
-{
-	ssize_t n;
-
-	while (len) {
-		n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return fail("cannot write to the console: %s",
-				    n ? strerror(errno) : "nothing written");
-		buf = (const u8 *)buf + n;
-		len -= n;
-	}
-	return 0;
-}
 
 static int console_chain(struct virtqueue *vq, struct vq_chain *c,
 			 u32 *written)
@@ -49,8 +32,8 @@ static int console_output(struct virtqueue *vq)
 {
 	return vq_serve(vq, console_chain);
 }
-#line 2327 "launcher.nw"
-static void *console_thread(struct virtqueue *vq)
+#line 2436 "launcher.nw"
+static void console_input(struct virtqueue *vq)
 {
 	struct pollfd fds[2] = { { .fd = console_in, .events = POLLIN },
 				 { .fd = vq->kick_fd, .events = POLLIN } };
@@ -62,7 +45,7 @@ static void *console_thread(struct virtqueue *vq)
 
 	for (;;) {
 		/* give the Guest what the console thread holds */
-#line 2373 "launcher.nw"
+#line 2482 "launcher.nw"
 		while (have) {
 			r = vq_deliver(vq, NULL, 0, held, have, false, &taken);
 			if (r < 0)
@@ -72,9 +55,9 @@ static void *console_thread(struct virtqueue *vq)
 			memmove(held, held + taken, have - taken);
 			have -= taken;
 		}
-#line 2339 "launcher.nw"
+#line 2448 "launcher.nw"
 		if (fds[0].fd < 0 && have == 0)
-			return NULL;
+			return;
 		if (poll(fds, 2, -1) < 0)
 			continue;
 		if ((fds[1].revents & POLLIN) && vq_wait(vq) < 0)
@@ -99,7 +82,7 @@ static void *console_thread(struct virtqueue *vq)
 		have += (size_t)n < room ? (size_t)n : room;
 	}
 }
-#line 2388 "launcher.nw"
+#line 2497 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd)
 {
 	struct device *dev = add_device("console", VIRTIO_ID_CONSOLE, 2, 0,
@@ -110,15 +93,6 @@ struct device *setup_console(int in_fd, int out_fd)
 		return NULL;
 	console_in = in_fd;
 	console_out = out_fd;
-	dev->priv = console_thread;
+	dev->input = console_input;
 	return dev;
-}
-#line 2408 "launcher.nw"
-void *input_thread(void *arg)
-{
-	struct virtqueue *vq = arg;
-	void *(*fn)(struct virtqueue *) = (void *(*)(struct virtqueue *))
-		vq->dev->priv;
-
-	return fn(vq);
 }

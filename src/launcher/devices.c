@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 1918 "launcher.nw"
+#line 2026 "launcher.nw"
 /* The device page and notifications.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <string.h>
@@ -10,11 +10,10 @@
 
 struct device devices[MAX_DEVICES];
 unsigned int num_devices;
-int lguest_fd = -1;
 static u32 page_used;
 
 /* adding a device */
-#line 1943 "launcher.nw"
+#line 2050 "launcher.nw"
 struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 			  u32 features, const void *config, u8 config_len)
 {
@@ -49,7 +48,7 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	page_used += size;
 	return dev;
 }
-#line 1983 "launcher.nw"
+#line 2090 "launcher.nw"
 struct lguest_vqconfig *vq_config(struct virtqueue *vq)
 {
 	return (struct lguest_vqconfig *)((u8 *)(vq->dev->desc + 1) +
@@ -61,7 +60,7 @@ u8 *device_features(struct device *dev)
 	return (u8 *)(dev->desc + 1) +
 	       dev->num_vq * sizeof(struct lguest_vqconfig);
 }
-#line 2003 "launcher.nw"
+#line 2110 "launcher.nw"
 int add_vq(struct device *dev, unsigned int index,
 	   int (*service)(struct virtqueue *vq))
 {
@@ -86,7 +85,15 @@ int add_vq(struct device *dev, unsigned int index,
 	}
 	return 0;
 }
-#line 2032 "launcher.nw"
+#line 2145 "launcher.nw"
+void *input_thread(void *arg)
+{
+	struct virtqueue *vq = arg;
+
+	vq->dev->input(vq);
+	return NULL;
+}
+#line 2157 "launcher.nw"
 void reset_devices(void)
 {
 	unsigned int i, j;
@@ -100,7 +107,7 @@ void reset_devices(void)
 	memset(device_page(), 0, PAGE_SIZE);
 }
 /* notifications */
-#line 2071 "launcher.nw"
+#line 2196 "launcher.nw"
 u32 vq_config_pfn(struct virtqueue *vq)
 {
 	u32 pfn;
@@ -128,7 +135,7 @@ int vq_wait(struct virtqueue *vq)
 		return fail("cannot wait for the Guest: %s", strerror(errno));
 	return 0;
 }
-#line 2105 "launcher.nw"
+#line 2230 "launcher.nw"
 static int vq_kick(struct virtqueue *vq, u32 pfn)
 {
 	int r = 0;
@@ -141,7 +148,7 @@ static int vq_kick(struct virtqueue *vq, u32 pfn)
 	pthread_mutex_unlock(&vq->lock);
 	return r < 0 ? r : wake(vq);
 }
-#line 2132 "launcher.nw"
+#line 2257 "launcher.nw"
 static int device_status(struct device *dev)
 {
 	u8 status = *(volatile u8 *)&dev->desc->status;
@@ -172,7 +179,7 @@ static int device_status(struct device *dev)
 		       dev->feature_len);
 	return 0;
 }
-#line 2168 "launcher.nw"
+#line 2293 "launcher.nw"
 int device_notify(u32 addr)
 {
 	unsigned int i, j;

@@ -1,58 +1,37 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 206 "launcher.nw"
-/* Guest memory and failure messages.  Tangled from launcher.nw. */
+#line 391 "launcher.nw"
+/* Guest memory.  Tangled from launcher.nw. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include "lguest.h"
 
-bool verbose;
-static __thread char failure[256];
-
-int fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(failure, sizeof(failure), fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-const char *why_failed(void)
-{
-	return failure;
-}
-#line 238 "launcher.nw"
-void say(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!verbose)
-		return;
-	va_start(ap, fmt);
-	fputs("lguest: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-}
-#line 304 "launcher.nw"
 struct guest_memory guest;
 
-void *guest_ptr(u64 addr, u64 len)
+static void *in_guest(u64 addr, u64 len, u64 size)
 {
-	if (addr > guest.size || len > guest.size - addr)
+	if (addr > size || len > size - addr)
 		return NULL;
 	return guest.base + addr;
 }
-#line 319 "launcher.nw"
+
+void *guest_ptr(u64 addr, u64 len)
+{
+	return in_guest(addr, len, guest.size);
+}
+#line 427 "launcher.nw"
 u8 *device_page(void)
 {
 	return guest.base + guest.size;
 }
-#line 344 "launcher.nw"
+
+void *guest_readable(u64 addr, u64 len)
+{
+	return in_guest(addr, len, (u64)guest.size + PAGE_SIZE);
+}
+#line 457 "launcher.nw"
 u32 guest_mem_limit(void)
 {
 	FILE *f = fopen("/sys/module/lg/parameters/switcher_addr", "r");
@@ -69,7 +48,7 @@ u32 guest_mem_limit(void)
 	}
 	return limit;
 }
-#line 369 "launcher.nw"
+#line 482 "launcher.nw"
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 {
 	unsigned long long n, unit = MB;
@@ -84,7 +63,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 		return fail("memory size '%s' is not a number of megabytes",
 			    arg);
 	/* read the unit after the number into unit */
-#line 404 "launcher.nw"
+#line 517 "launcher.nw"
 	switch (*end) {
 	case 'K': case 'k':
 		unit = 1024;
@@ -98,7 +77,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 		end++;
 		break;
 	}
-#line 383 "launcher.nw"
+#line 496 "launcher.nw"
 	if (*end)
 		return fail("memory size '%s': unknown unit '%s' (use K, M or G)",
 			    arg, end);
@@ -115,7 +94,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	*bytes = n;
 	return 0;
 }
-#line 427 "launcher.nw"
+#line 540 "launcher.nw"
 int map_guest_memory(u32 size)
 {
 	unsigned long min = 65536;

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 3016 "launcher.nw"
+#line 3179 "launcher.nw"
 /* lguest: the Launcher's main program.  Tangled from launcher.nw. */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -62,7 +61,7 @@ static void setup_terminal(void)
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 }
-#line 3090 "launcher.nw"
+#line 3252 "launcher.nw"
 static int start_threads(void)
 {
 	sigset_t block, old;
@@ -85,30 +84,7 @@ static int start_threads(void)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
-#line 3125 "launcher.nw"
-static int open_lguest(const struct kernel_info *ki)
-{
-	struct lguest_init init = {
-		.req = LHREQ_INITIALIZE,
-		.base = (u32)(uintptr_t)guest.base,
-		.pfnlimit = guest.size / PAGE_SIZE,
-		.start = ki->entry,
-		.pgdir = ki->pgdir,
-	};
-
-	lguest_fd = open("/dev/lguest", O_RDWR | O_CLOEXEC);
-	if (lguest_fd < 0 && errno == ENOENT)
-		return fail("/dev/lguest does not exist: load the Host module "
-			    "first (insmod lg.ko)");
-	if (lguest_fd < 0)
-		return fail("cannot open /dev/lguest: %s", strerror(errno));
-	if (write(lguest_fd, &init, sizeof(init)) != sizeof(init))
-		return fail("the Host refused to create the Guest: %s",
-			    strerror(errno));
-	say("Guest: entry %#x, page directory %#x\n", ki->entry, ki->pgdir);
-	return 0;
-}
-#line 3162 "launcher.nw"
+#line 3289 "launcher.nw"
 static void usage(FILE *f)
 {
 	fputs("usage: lguest [options] MEM KERNEL [kernel arguments...]\n"
@@ -146,9 +122,11 @@ static char *join_args(int argc, char **argv)
 	}
 	return s;
 }
-#line 3215 "launcher.nw"
+#line 3342 "launcher.nw"
+#define MAX_DISKS	(MAX_DEVICES - 2)	/* all but console and network */
+
 struct options {
-	const char *initrd, *tap, *blocks[MAX_DEVICES];
+	const char *initrd, *tap, *blocks[MAX_DISKS];
 	unsigned int nblocks;
 };
 
@@ -172,14 +150,14 @@ static void parse_options(int argc, char **argv, struct options *o)
 	while (optind < argc && !negative_number(argv[optind]) &&
 	       (c = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
 		/* take option c, or stop */
-#line 3252 "launcher.nw"
+#line 3381 "launcher.nw"
 		switch (c) {
 		case 'i': o->initrd = optarg; break;
 		case 't': o->tap = optarg; break;
 		case 'v': verbose = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'b':
-			if (o->nblocks == MAX_DEVICES - 2) {
+			if (o->nblocks == MAX_DISKS) {
 				fail("too many --block options");
 				die();
 			}
@@ -187,14 +165,14 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		default: usage(stderr); exit(1);
 		}
-#line 3240 "launcher.nw"
+#line 3369 "launcher.nw"
 	}
 	if (argc - optind < 2) {
 		usage(stderr);
 		exit(1);
 	}
 }
-#line 3277 "launcher.nw"
+#line 3406 "launcher.nw"
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -207,7 +185,7 @@ int main(int argc, char **argv)
 
 	parse_options(argc, argv, &o);
 	/* load the Guest, or die */
-#line 3313 "launcher.nw"
+#line 3442 "launcher.nw"
 	if (parse_mem_size(argv[optind], guest_mem_limit(), &mem) < 0 ||
 	    read_file(argv[optind + 1], mem, kernel_head, &img, &len) < 0 ||
 	    maybe_gunzip(&img, &len, mem) < 0 ||
@@ -227,7 +205,7 @@ int main(int argc, char **argv)
 					     argv + optind + 2)) < 0)
 		die();
 	/* create the devices, or die */
-#line 3337 "launcher.nw"
+#line 3466 "launcher.nw"
 	if (!setup_console(STDIN_FILENO, STDOUT_FILENO))
 		die();
 	for (i = 0; i < o.nblocks; i++)
@@ -235,13 +213,13 @@ int main(int argc, char **argv)
 			die();
 	if (o.tap && !setup_net(o.tap))
 		die();
-#line 3290 "launcher.nw"
+#line 3419 "launcher.nw"
 	if (open_lguest(&ki) < 0)
 		die();
 	setup_terminal();
 	if (start_threads() < 0)
 		die();
-	status = run_guest();
+	status = run_guest(handle_exit);
 	if (status == RESTART) {
 		restore_terminal();
 		execv("/proc/self/exe", argv);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 130 "launcher.nw"
+#line 159 "launcher.nw"
 /* The Launcher's shared declarations.  Tangled from launcher.nw. */
 #ifndef LGUEST_LAUNCHER_H
 #define LGUEST_LAUNCHER_H
@@ -20,7 +20,7 @@ typedef uint32_t u32;
 typedef uint64_t u64;
 
 /* constants */
-#line 166 "launcher.nw"
+#line 196 "launcher.nw"
 #define PAGE_SIZE	4096u
 #define PAGE_OFFSET	0xC0000000u
 #define FOUR_MB		(4u * 1024 * 1024)
@@ -36,13 +36,20 @@ typedef uint64_t u64;
 #define MIN_GUEST_MEM	(2 * MB)
 #define DEFAULT_MAX_MEM	(512 * MB)
 /* failures */
-#line 194 "launcher.nw"
+#line 224 "launcher.nw"
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *why_failed(void);
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern bool verbose;
+int write_all(int fd, const void *buf, size_t len);
+int stopping(void);
+void stop_guest(void) __attribute__((noreturn));
+/* Guest text */
+#line 2961 "launcher.nw"
+#define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
+const char *guest_text(const struct lguest_exit *e, char *out);
 /* guest memory */
-#line 278 "launcher.nw"
+#line 363 "launcher.nw"
 struct guest_memory {
 	u8 *base;	/* Launcher address of guest-physical 0 */
 	u32 size;	/* bytes of Guest RAM; the device page follows */
@@ -51,11 +58,12 @@ extern struct guest_memory guest;
 
 void *guest_ptr(u64 addr, u64 len);
 u8 *device_page(void);
+void *guest_readable(u64 addr, u64 len);
 u32 guest_mem_limit(void);
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes);
 int map_guest_memory(u32 size);
 /* loading */
-#line 470 "launcher.nw"
+#line 583 "launcher.nw"
 struct kernel_info {
 	u32 entry;		/* the Guest's first instruction */
 	u32 start, end;		/* guest-physical range the kernel needs */
@@ -77,7 +85,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
 /* virtqueues */
-#line 1425 "launcher.nw"
+#line 1538 "launcher.nw"
 #define VQ_MAX_NUM	256
 
 struct device;
@@ -121,7 +129,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
 /* devices */
-#line 1881 "launcher.nw"
+#line 1989 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -132,12 +140,12 @@ struct device {
 	unsigned int num_vq;
 	u8 feature_len;			/* our copy: the Guest can write its own */
 	struct virtqueue vq[2];
-	void *priv;
+	void (*input)(struct virtqueue *vq);	/* an input device's thread */
+	void *priv;			/* the device's own data */
 };
 
 extern struct device devices[MAX_DEVICES];
 extern unsigned int num_devices;
-extern int lguest_fd;
 
 struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 			  u32 features, const void *config, u8 config_len);
@@ -148,21 +156,23 @@ u32 vq_config_pfn(struct virtqueue *vq);
 u8 *device_features(struct device *dev);
 int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
+void *input_thread(void *vq);
 void reset_devices(void);
 /* running */
-#line 2225 "launcher.nw"
+#line 2351 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);
-int write_all(int fd, const void *buf, size_t len);
-void *input_thread(void *vq);
+extern int console_out;
 
 enum { KEEP_RUNNING = -1, RESTART = -2 };
 int handle_exit(const struct lguest_exit *e);
-int run_guest(void);
-void stop_guest(void) __attribute__((noreturn));
-extern int console_out;
+
+extern int lguest_fd;
 extern volatile int caught_signal;
-#line 156 "launcher.nw"
+int open_lguest(const struct kernel_info *ki);
+int interrupt_guest(u16 irq);
+int run_guest(int (*handle)(const struct lguest_exit *e));
+#line 186 "launcher.nw"
 
 #endif /* LGUEST_LAUNCHER_H */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 499 "launcher.nw"
+#line 612 "launcher.nw"
 /* Loading kernels, the initrd, boot parameters and page tables.
  * Tangled from launcher.nw. */
 #include <elf.h>
@@ -13,7 +13,7 @@
 #include "lguest.h"
 
 /* what kind of file */
-#line 539 "launcher.nw"
+#line 652 "launcher.nw"
 static const char *file_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
@@ -45,7 +45,7 @@ static int cannot_open(const char *path, bool disk)
 		    strerror(errno));
 }
 /* opening a file without waiting */
-#line 581 "launcher.nw"
+#line 694 "launcher.nw"
 int open_file(const char *path, int flags, bool disk)
 {
 	struct stat st;
@@ -71,7 +71,7 @@ int open_file(const char *path, int flags, bool disk)
 	return fd;
 }
 /* reading the start of a file */
-#line 689 "launcher.nw"
+#line 802 "launcher.nw"
 static int read_start(int fd, const char *path, u8 *buf, size_t len)
 {
 	size_t done = 0;
@@ -89,7 +89,7 @@ static int read_start(int fd, const char *path, u8 *buf, size_t len)
 	return 0;
 }
 /* reading files */
-#line 625 "launcher.nw"
+#line 738 "launcher.nw"
 #define HEAD_LEN	0x206
 
 static int look_first(int fd, const char *path, u64 size, size_t limit,
@@ -108,7 +108,7 @@ static int look_first(int fd, const char *path, u64 size, size_t limit,
 			    limit / MB);
 	return 0;
 }
-#line 650 "launcher.nw"
+#line 763 "launcher.nw"
 int read_file(const char *path, size_t limit,
 	      int (*looks_right)(const u8 *head, size_t len),
 	      u8 **data, size_t *len)
@@ -142,7 +142,7 @@ out:
 	return r;
 }
 /* why inflation failed */
-#line 792 "launcher.nw"
+#line 905 "launcher.nw"
 static int gunzip_failed(int r, size_t limit)
 {
 	if (r == Z_MEM_ERROR)
@@ -153,7 +153,7 @@ static int gunzip_failed(int r, size_t limit)
 	return fail("the compressed image is corrupt");
 }
 /* decompressing */
-#line 727 "launcher.nw"
+#line 840 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 {
 	z_stream zs;
@@ -171,7 +171,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	zs.avail_in = *len;
 	for (r = Z_OK; buf && r == Z_OK; ) {
 		/* make room for more of the image, up to the ceiling */
-#line 768 "launcher.nw"
+#line 881 "launcher.nw"
 		if (out == cap) {
 			if (cap > limit) {
 				r = Z_MEM_ERROR;
@@ -183,7 +183,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 				break;
 			buf = bigger;
 		}
-#line 744 "launcher.nw"
+#line 857 "launcher.nw"
 		zs.next_out = buf + out;
 		zs.avail_out = cap - out;
 		r = inflate(&zs, Z_NO_FLUSH);
@@ -202,7 +202,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	return 0;
 }
 /* ELF */
-#line 820 "launcher.nw"
+#line 933 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 {
 	if (len < sizeof(*eh))
@@ -226,7 +226,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
-#line 854 "launcher.nw"
+#line 967 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
 {
@@ -256,7 +256,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
-#line 897 "launcher.nw"
+#line 1010 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
 	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
@@ -298,7 +298,7 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* the bzImage's setup header */
-#line 1029 "launcher.nw"
+#line 1142 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
 #define INIT_SIZE_END		0x264
 
@@ -331,7 +331,7 @@ static int bzimage_header(const u8 *img, size_t len, struct setup_header *h)
 }
 /* how far a bzImage reaches */
 /* where a bzImage runs */
-#line 1123 "launcher.nw"
+#line 1236 "launcher.nw"
 static u64 bzimage_runtime(const struct setup_header *h)
 {
 	u64 align = h->kernel_alignment;
@@ -340,7 +340,7 @@ static u64 bzimage_runtime(const struct setup_header *h)
 
 	return h->relocatable_kernel && loaded > run ? loaded : run;
 }
-#line 1086 "launcher.nw"
+#line 1199 "launcher.nw"
 
 static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 {
@@ -370,7 +370,7 @@ static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 	return end;
 }
 /* bzImage */
-#line 978 "launcher.nw"
+#line 1091 "launcher.nw"
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	struct setup_header *h = &ki->hdr;
@@ -405,7 +405,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* recognising an image */
-#line 1145 "launcher.nw"
+#line 1258 "launcher.nw"
 enum image_kind { NOT_A_KERNEL, ELF_IMAGE, BZIMAGE, GZIPPED };
 
 static enum image_kind image_kind(const u8 *img, size_t len)
@@ -431,7 +431,7 @@ int kernel_head(const u8 *head, size_t len)
 	return image_kind(head, len) == NOT_A_KERNEL ? not_a_kernel() : 0;
 }
 /* choosing a loader */
-#line 1175 "launcher.nw"
+#line 1288 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
@@ -445,7 +445,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 	}
 }
 /* the initrd */
-#line 1197 "launcher.nw"
+#line 1310 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -464,7 +464,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* page tables */
-#line 1238 "launcher.nw"
+#line 1351 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -495,7 +495,7 @@ int setup_pagetables(struct kernel_info *ki)
 	return 0;
 }
 /* boot parameters */
-#line 1322 "launcher.nw"
+#line 1435 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2646 "launcher.nw"
+#line 2740 "launcher.nw"
 /* The virtio network device on a tap interface.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <fcntl.h>
@@ -39,8 +39,8 @@ static int net_output(struct virtqueue *vq)
 {
 	return vq_serve(vq, net_chain);
 }
-#line 2693 "launcher.nw"
-static void *net_thread(struct virtqueue *vq)
+#line 2787 "launcher.nw"
+static void net_input(struct virtqueue *vq)
 {
 	static u8 frame[MAX_FRAME];
 	struct virtio_net_hdr hdr;
@@ -55,7 +55,7 @@ static void *net_thread(struct virtqueue *vq)
 			continue;
 		if (n <= 0) {
 			say("net: the tap device closed\n");
-			return NULL;
+			return;
 		}
 		while ((r = vq_deliver(vq, &hdr, NET_HDR_LEN, frame, n, true,
 				       &taken)) == 0)
@@ -65,7 +65,7 @@ static void *net_thread(struct virtqueue *vq)
 			stop_guest();
 	}
 }
-#line 2728 "launcher.nw"
+#line 2822 "launcher.nw"
 struct device *setup_net(const char *tap)
 {
 	struct ifreq ifr = { .ifr_flags = IFF_TAP | IFF_NO_PI };
@@ -93,7 +93,7 @@ struct device *setup_net(const char *tap)
 			 sizeof(mac));
 	if (!dev || add_vq(dev, 0, NULL) < 0 || add_vq(dev, 1, net_output) < 0)
 		return NULL;
-	dev->priv = net_thread;
+	dev->input = net_input;
 	say("net: tap %s\n", tap);
 	return dev;
 }

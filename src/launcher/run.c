@@ -1,102 +1,51 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2801 "launcher.nw"
-/* The run loop: what to do when the Guest stops.  Tangled from launcher.nw. */
+#line 3054 "launcher.nw"
+/* The Launcher's side of /dev/lguest: meeting the Host, interrupts and the
+ * run loop.  Tangled from launcher.nw. */
 #include <errno.h>
-#include <signal.h>
+#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "lguest.h"
 
+int lguest_fd = -1;
 volatile int caught_signal;
-
-static int stopping(void)
+#line 3076 "launcher.nw"
+int open_lguest(const struct kernel_info *ki)
 {
-	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());
-	return 1;
+	struct lguest_init init = {
+		.req = LHREQ_INITIALIZE,
+		.base = (u32)(uintptr_t)guest.base,
+		.pfnlimit = guest.size / PAGE_SIZE,
+		.start = ki->entry,
+		.pgdir = ki->pgdir,
+	};
+
+	lguest_fd = open("/dev/lguest", O_RDWR | O_CLOEXEC);
+	if (lguest_fd < 0 && errno == ENOENT)
+		return fail("/dev/lguest does not exist: load the Host module "
+			    "first (insmod lg.ko)");
+	if (lguest_fd < 0)
+		return fail("cannot open /dev/lguest: %s", strerror(errno));
+	if (write(lguest_fd, &init, sizeof(init)) != sizeof(init))
+		return fail("the Host refused to create the Guest: %s",
+			    strerror(errno));
+	say("Guest: entry %#x, page directory %#x\n", ki->entry, ki->pgdir);
+	return 0;
 }
-
-/* Guest text, made harmless */
-#line 2873 "launcher.nw"
-#define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
-
-static const char *guest_text(const struct lguest_exit *e, char *out)
+#line 3105 "launcher.nw"
+int interrupt_guest(u16 irq)
 {
-	size_t i, len = strnlen(e->why, sizeof(e->why));
-	char *p = out;
+	u32 req[2] = { LHREQ_IRQ, irq };
 
-	for (i = 0; i < len; i++) {
-		u8 c = e->why[i];
-
-		if (c == '\\') {
-			*p++ = '\\';
-			*p++ = '\\';
-		} else if (c >= ' ' && c <= '~') {
-			*p++ = c;
-		} else {
-			p += sprintf(p, "\\x%02x", c);
-		}
-	}
-	*p = '\0';
-	return out;
+	if (write(lguest_fd, req, sizeof(req)) != sizeof(req))
+		return fail("cannot send interrupt %u to the Guest: %s", irq,
+			    strerror(errno));
+	return 0;
 }
-/* the Guest's early console */
-#line 2901 "launcher.nw"
-static int console_write(u32 addr, u32 len)
-{
-	if ((u64)addr + len > (u64)guest.size + PAGE_SIZE) {
-		fprintf(stderr, "lguest: stopping the Guest: it asked to print "
-			"%u bytes at %#x, outside its memory\n", len, addr);
-		return 1;
-	}
-	if (write_all(console_out, guest.base + addr, len) < 0)
-		return stopping();
-	return KEEP_RUNNING;
-}
-/* the Guest's shutdown */
-#line 2921 "launcher.nw"
-static int shutdown_guest(u32 how, const char *why)
-{
-	if (how == LGUEST_SHUTDOWN_POWEROFF) {
-		if (why[0])
-			fprintf(stderr, "lguest: Guest powered off: %s\n", why);
-		return 0;
-	}
-	if (how == LGUEST_SHUTDOWN_RESTART) {
-		fprintf(stderr, "lguest: Guest restarting: %s\n", why);
-		return RESTART;
-	}
-	if (how == LGUEST_SHUTDOWN_CRASH) {
-		fprintf(stderr, "lguest: Guest crashed: %s\n", why);
-		return 2;
-	}
-	fprintf(stderr, "lguest: Guest shut down with unknown reason %u: %s\n",
-		how, why);
-	return 1;
-}
-#line 2826 "launcher.nw"
-int handle_exit(const struct lguest_exit *e)
-{
-	char why[GUEST_TEXT_MAX];
-
-	switch (e->kind) {
-	case LGEXIT_CONSOLE:
-		return console_write(e->arg[0], e->arg[1]);
-	case LGEXIT_NOTIFY:
-		return device_notify(e->arg[0]) < 0 ? stopping() : KEEP_RUNNING;
-	case LGEXIT_SHUTDOWN:
-		return shutdown_guest(e->arg[0], guest_text(e, why));
-	case LGEXIT_DEAD:
-		fprintf(stderr, "lguest: Guest died: %s\n", guest_text(e, why));
-		return 1;
-	}
-	fprintf(stderr, "lguest: the Host returned an exit of unknown kind %u\n",
-		e->kind);
-	return 1;
-}
-#line 2951 "launcher.nw"
-int run_guest(void)
+#line 3125 "launcher.nw"
+int run_guest(int (*handle)(const struct lguest_exit *e))
 {
 	struct lguest_exit e;
 	ssize_t n;
@@ -114,16 +63,11 @@ int run_guest(void)
 				n < 0 ? strerror(errno) : "short read");
 			return 1;
 		}
-		status = handle_exit(&e);
+		status = handle(&e);
 	}
 	if (caught_signal) {
 		fprintf(stderr, "lguest: stopped by signal %d\n", caught_signal);
 		return 128 + caught_signal;
 	}
 	return status;
-}
-#line 2984 "launcher.nw"
-void stop_guest(void)
-{
-	exit(stopping());
 }

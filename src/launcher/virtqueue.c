@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 1475 "launcher.nw"
+#line 1588 "launcher.nw"
 /* Split virtqueues, parsed defensively.  Tangled from launcher.nw. */
-#include <errno.h>
 #include <string.h>
-#include <unistd.h>
 #include "lguest.h"
 
 /* barriers */
-#line 1503 "launcher.nw"
+#line 1614 "launcher.nw"
 #define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
 #define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
 /* attaching a ring */
-#line 1518 "launcher.nw"
+#line 1629 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn)
 {
 	u64 addr = (u64)pfn * PAGE_SIZE;
@@ -44,7 +42,7 @@ void vq_detach(struct virtqueue *vq)
 	vq->used_idx = 0;
 }
 /* taking a chain */
-#line 1560 "launcher.nw"
+#line 1671 "launcher.nw"
 int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 {
 	u16 avail_idx, i, flags, next;
@@ -72,7 +70,7 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 	c->out_len = c->in_len = 0;
 	for (;;) {
 		/* read descriptor i once and check it */
-#line 1608 "launcher.nw"
+#line 1719 "launcher.nw"
 		addr = vq->desc[i].addr;
 		len = vq->desc[i].len;
 		flags = vq->desc[i].flags;
@@ -102,7 +100,7 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 			c->n_out++;
 			c->out_len += len;
 		}
-#line 1587 "launcher.nw"
+#line 1698 "launcher.nw"
 		if (!(flags & VRING_DESC_F_NEXT))
 			break;
 		if (next >= vq->num)
@@ -114,13 +112,13 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 	vq->last_avail++;
 	return 1;
 }
-#line 1645 "launcher.nw"
+#line 1756 "launcher.nw"
 void vq_unpop(struct virtqueue *vq)
 {
 	vq->last_avail--;
 }
 /* returning a chain */
-#line 1659 "launcher.nw"
+#line 1770 "launcher.nw"
 void vq_push(struct virtqueue *vq, u16 head, u32 len)
 {
 	volatile struct vring_used_elem *e;
@@ -131,20 +129,15 @@ void vq_push(struct virtqueue *vq, u16 head, u32 len)
 	wmb();
 	vq->used->idx = ++vq->used_idx;
 }
-#line 1680 "launcher.nw"
+#line 1793 "launcher.nw"
 int vq_interrupt(struct virtqueue *vq)
 {
-	u32 req[2] = { LHREQ_IRQ, vq->irq };
-
 	mb();
 	if (vq->avail->flags & VRING_AVAIL_F_NO_INTERRUPT)
 		return 0;
-	if (write(lguest_fd, req, sizeof(req)) != sizeof(req))
-		return fail("cannot send interrupt %u to the Guest: %s",
-			    vq->irq, strerror(errno));
-	return 0;
+	return interrupt_guest(vq->irq);
 }
-#line 1702 "launcher.nw"
+#line 1810 "launcher.nw"
 int vq_serve(struct virtqueue *vq,
 	     int (*handle)(struct virtqueue *vq, struct vq_chain *c,
 			   u32 *written))
@@ -166,7 +159,7 @@ int vq_serve(struct virtqueue *vq,
 	return any ? vq_interrupt(vq) : 0;
 }
 /* copying through iovecs */
-#line 1736 "launcher.nw"
+#line 1844 "launcher.nw"
 static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
 		       u8 *buf, size_t len, bool into_iov)
 {
@@ -228,7 +221,7 @@ unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 	return k;
 }
 /* delivering input */
-#line 1818 "launcher.nw"
+#line 1926 "launcher.nw"
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	       const void *data, size_t len, bool whole, size_t *taken)
 {

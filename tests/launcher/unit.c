@@ -1699,7 +1699,7 @@ static int t_run_loop(void)
 	e[2].arg[0] = LGUEST_SHUTDOWN_POWEROFF;
 	CHECK(write(host[1], e, sizeof(e)) == sizeof(e));
 	lguest_fd = host[0];
-	r = run_guest();	/* no reason given: nothing printed */
+	r = run_guest(handle_exit);	/* no reason given: nothing printed */
 	close(host[0]);
 	close(host[1]);
 	CHECK(r == 0);
@@ -1721,12 +1721,12 @@ static int t_run_loop_death(void)
 	close(host[1]);
 	lguest_fd = host[0];
 	quiet();
-	r = run_guest();
+	r = run_guest(handle_exit);
 	loud();
 	CHECK(r == 1);
 	/* The Host closing on us is a failure, not a hang. */
 	quiet();
-	r = run_guest();
+	r = run_guest(handle_exit);
 	loud();
 	close(host[0]);
 	CHECK(r == 1);
