@@ -37,7 +37,7 @@
 #include "lguest.h"
 
 /* the shared page */
-#line 834 "guest.nw"
+#line 835 "guest.nw"
 struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
 	.blocked_interrupts = { [0 ... LGUEST_IRQS / 32 - 1] = ~0U },
@@ -45,7 +45,7 @@ struct lguest_data lguest_data = {
 };
 static_assert(offsetof(struct lguest_data, irq_enabled) == 0);
 /* hypercalls */
-#line 849 "guest.nw"
+#line 850 "guest.nw"
 static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 {
 	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
@@ -54,8 +54,66 @@ static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 		     : "memory");
 	return nr;
 }
+/* batching */
+#line 1493 "guest.nw"
+static unsigned int lguest_next_hcall;
+static bool lguest_queued;
+
+static void lguest_async_hcall(u32 nr, u32 a1, u32 a2, u32 a3)
+{
+	struct lguest_hcall_args *slot;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	slot = &lguest_data.hcalls[lguest_next_hcall];
+	if (READ_ONCE(lguest_data.hcall_status[lguest_next_hcall]) != 0xFF)
+		hcall(LHCALL_FLUSH_ASYNC, 0, 0, 0, 0);
+	*slot = (struct lguest_hcall_args){ nr, a1, a2, a3, 0 };
+	barrier();
+	WRITE_ONCE(lguest_data.hcall_status[lguest_next_hcall], 0);
+	lguest_next_hcall = (lguest_next_hcall + 1) % LHCALL_RING_SIZE;
+	lguest_queued = true;
+	local_irq_restore(flags);
+}
+
+static void lguest_lazy_hcall(u32 nr, u32 a1, u32 a2, u32 a3)
+{
+	if (paravirt_get_lazy_mode() == PARAVIRT_LAZY_NONE)
+		hcall(nr, a1, a2, a3, 0);
+	else
+		lguest_async_hcall(nr, a1, a2, a3);
+}
+#line 1541 "guest.nw"
+static void lguest_flush_queued(void)
+{
+	if (!lguest_queued)
+		return;
+	lguest_queued = false;
+	hcall(LHCALL_FLUSH_ASYNC, 0, 0, 0, 0);
+}
+
+static void lguest_leave_lazy_mmu(void)
+{
+	lguest_flush_queued();
+	paravirt_leave_lazy_mmu();
+}
+
+static void lguest_end_context_switch(struct task_struct *next)
+{
+	lguest_flush_queued();
+	paravirt_end_context_switch(next);
+}
+
+static void __init lguest_take_lazy_modes(void)
+{
+	pv_ops.mmu.lazy_mode.enter = paravirt_enter_lazy_mmu;
+	pv_ops.mmu.lazy_mode.leave = lguest_leave_lazy_mmu;
+	pv_ops.mmu.lazy_mode.flush = paravirt_flush_lazy_mmu;
+	pv_ops.cpu.start_context_switch = paravirt_start_context_switch;
+	pv_ops.cpu.end_context_switch = lguest_end_context_switch;
+}
 /* the boot console */
-#line 874 "guest.nw"
+#line 875 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
 			      unsigned int n)
 {
@@ -69,7 +127,7 @@ static struct console lguest_boot_console = {
 	.index	= -1,
 };
 /* the interrupt flag */
-#line 917 "guest.nw"
+#line 918 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
 {
 	return READ_ONCE(lguest_data.irq_enabled);
@@ -89,13 +147,13 @@ __visible void lguest_irq_enable(void)
 		hcall(LHCALL_SEND_INTERRUPTS, 0, 0, 0, 0);
 }
 PV_CALLEE_SAVE_REGS_THUNK(lguest_irq_enable);
-#line 951 "guest.nw"
+#line 952 "guest.nw"
 static void lguest_safe_halt(void)
 {
 	hcall(LHCALL_HALT, 0, 0, 0, 0);
 	lguest_irq_enable();
 }
-#line 962 "guest.nw"
+#line 963 "guest.nw"
 static void __init lguest_take_irq_flag(void)
 {
 	pv_ops.irq.save_fl = PV_CALLEE_SAVE(lguest_save_fl);
@@ -105,7 +163,7 @@ static void __init lguest_take_irq_flag(void)
 	pv_ops.irq.halt = lguest_safe_halt;
 }
 /* what the processor admits to */
-#line 1032 "guest.nw"
+#line 1033 "guest.nw"
 #define LGUEST_CPUID_1_EDX	(BIT(0) | BIT(4) | BIT(8) | BIT(15) | BIT(23) | \
 				 BIT(24) | BIT(25) | BIT(26))
 #define LGUEST_CPUID_1_ECX	(BIT(0) | BIT(9) | BIT(13))
@@ -131,7 +189,7 @@ static void lguest_cpuid(unsigned int *ax, unsigned int *bx,
 	}
 }
 /* registers that are ours to pretend */
-#line 1082 "guest.nw"
+#line 1083 "guest.nw"
 static unsigned long lguest_cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE |
 				  X86_CR0_WP | X86_CR0_AM | X86_CR0_PG;
 
@@ -157,7 +215,7 @@ static unsigned long lguest_get_debugreg(int regno)
 static void lguest_set_debugreg(int regno, unsigned long value)
 {
 }
-#line 1114 "guest.nw"
+#line 1115 "guest.nw"
 static u64 lguest_read_msr(unsigned int msr)
 {
 	return 0;
@@ -184,7 +242,7 @@ static u64 lguest_read_pmc(int counter)
 {
 	return 0;
 }
-#line 1151 "guest.nw"
+#line 1152 "guest.nw"
 static void __init lguest_take_processor(void)
 {
 	pv_ops.cpu.cpuid = lguest_cpuid;
@@ -204,7 +262,7 @@ static void __init lguest_take_processor(void)
 	pv_ops.cpu.set_ldt = paravirt_nop;
 }
 /* descriptor tables by hypercall */
-#line 1244 "guest.nw"
+#line 1245 "guest.nw"
 static void lguest_send_gdt_entry(unsigned int i, const void *entry)
 {
 	const u32 *w = entry;
@@ -224,7 +282,7 @@ static void lguest_send_idt_entry(unsigned int vector, const gate_desc *gate)
 	}
 	hcall(LHCALL_LOAD_IDT_ENTRY, vector, w[0], w[1], 0);
 }
-#line 1269 "guest.nw"
+#line 1270 "guest.nw"
 static void lguest_load_gdt(const struct desc_ptr *desc)
 {
 	const struct desc_struct *gdt = (const void *)desc->address;
@@ -256,11 +314,11 @@ static void lguest_write_idt_entry(gate_desc *dt, int entry,
 	native_write_idt_entry(dt, entry, gate);
 	lguest_send_idt_entry(entry, &dt[entry]);
 }
-#line 1315 "guest.nw"
+#line 1316 "guest.nw"
 static void lguest_load_tls(struct thread_struct *t, unsigned int cpu)
 {
 	native_load_tls(t, cpu);
-	hcall(LHCALL_LOAD_TLS, __pa(&t->tls_array), cpu, 0, 0);
+	lguest_lazy_hcall(LHCALL_LOAD_TLS, __pa(&t->tls_array), cpu, 0);
 }
 
 static void lguest_load_sp0(unsigned long sp0)
@@ -285,7 +343,7 @@ static void __init lguest_take_descriptor_tables(void)
 	pv_ops.cpu.store_tr = lguest_store_tr;
 }
 /* page tables, treated like a TLB */
-#line 1384 "guest.nw"
+#line 1385 "guest.nw"
 static unsigned long lguest_cr3;
 
 static unsigned long lguest_read_cr3(void)
@@ -296,18 +354,18 @@ static unsigned long lguest_read_cr3(void)
 static void lguest_write_cr3(unsigned long cr3)
 {
 	lguest_cr3 = cr3;
-	hcall(LHCALL_NEW_PGTABLE, cr3, 0, 0, 0);
-	hcall(LHCALL_FLUSH_TLB, 0, 0, 0, 0);
+	lguest_lazy_hcall(LHCALL_NEW_PGTABLE, cr3, 0, 0);
+	lguest_lazy_hcall(LHCALL_FLUSH_TLB, 0, 0, 0);
 }
 
 static void lguest_flush_tlb(void)
 {
-	hcall(LHCALL_FLUSH_TLB, 1, 0, 0, 0);
+	lguest_lazy_hcall(LHCALL_FLUSH_TLB, 1, 0, 0);
 }
 
 static void lguest_flush_tlb_one(unsigned long addr)
 {
-	hcall(LHCALL_SET_PTE, lguest_cr3, addr & PAGE_MASK, 0, 0);
+	lguest_lazy_hcall(LHCALL_SET_PTE, lguest_cr3, addr & PAGE_MASK, 0);
 }
 
 static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
@@ -315,10 +373,10 @@ static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
 	unsigned long pa = __pa(pmdp);
 
 	native_set_pmd(pmdp, pmd);
-	hcall(LHCALL_SET_PGD, pa & PAGE_MASK, (pa & ~PAGE_MASK) / sizeof(pmd),
-	      0, 0);
+	lguest_lazy_hcall(LHCALL_SET_PGD, pa & PAGE_MASK,
+			  (pa & ~PAGE_MASK) / sizeof(pmd), 0);
 }
-#line 1422 "guest.nw"
+#line 1423 "guest.nw"
 __visible unsigned long lguest_read_cr2(void)
 {
 	return READ_ONCE(lguest_data.cr2);
@@ -341,14 +399,14 @@ static void __init lguest_take_page_tables(void)
 	pv_ops.mmu.flush_tlb_one_user = lguest_flush_tlb_one;
 	pv_ops.mmu.set_pmd = lguest_set_pmd;
 }
-#line 1459 "guest.nw"
+#line 1460 "guest.nw"
 static void __init lguest_start_on_linux_page_tables(void)
 {
 	mk_early_pgtbl_32();
 	lguest_write_cr3(__pa(initial_page_table));
 }
 /* a PC without the PC */
-#line 1497 "guest.nw"
+#line 1603 "guest.nw"
 static unsigned long lguest_tsc_khz(void)
 {
 	return lguest_data.tsc_khz;
@@ -389,7 +447,7 @@ static void __init lguest_take_platform(void)
 	pv_info.name = "lguest";
 }
 /* interrupts */
-#line 1569 "guest.nw"
+#line 1675 "guest.nw"
 static void lguest_irq_mask(struct irq_data *d)
 {
 	set_bit(d->irq, (unsigned long *)lguest_data.blocked_interrupts);
@@ -418,7 +476,7 @@ static void __init lguest_init_IRQ(void)
 	}
 }
 /* the clock */
-#line 1616 "guest.nw"
+#line 1722 "guest.nw"
 static int lguest_clockevent_next(unsigned long ns,
 				  struct clock_event_device *evt)
 {
@@ -439,7 +497,7 @@ static struct clock_event_device lguest_clockevent = {
 	.set_state_shutdown	= lguest_clockevent_shutdown,
 	.rating			= INT_MAX,
 };
-#line 1644 "guest.nw"
+#line 1750 "guest.nw"
 static irqreturn_t lguest_clock_interrupt(int irq, void *dev)
 {
 	lguest_clockevent.event_handler(&lguest_clockevent);
@@ -462,7 +520,7 @@ static void __init lguest_take_interrupts_and_clock(void)
 	x86_init.timers.timer_init = lguest_time_init;
 }
 /* a console of its own */
-#line 1797 "guest.nw"
+#line 1903 "guest.nw"
 static int lguest_console_put(u32 vtermno, const char *buf, int count)
 {
 	hcall(LHCALL_CONSOLE_WRITE, __pa(buf), count, 0, 0);
@@ -478,7 +536,7 @@ static const struct hv_ops lguest_console_ops = {
 	.get_chars = lguest_console_get,
 	.put_chars = lguest_console_put,
 };
-#line 1817 "guest.nw"
+#line 1923 "guest.nw"
 static int __init lguest_console_init(void)
 {
 	if (boot_cpu_has(X86_FEATURE_LGUEST))
@@ -495,7 +553,7 @@ static int __init lguest_console_device(void)
 }
 device_initcall(lguest_console_device);
 /* endings */
-#line 1854 "guest.nw"
+#line 1960 "guest.nw"
 static void lguest_shutdown(const char *why, u32 how)
 {
 	hcall(LHCALL_SHUTDOWN, __pa(why), how, 0, 0);
@@ -522,7 +580,7 @@ static int lguest_panic(struct notifier_block *nb, unsigned long event,
 	lguest_shutdown(msg, LGUEST_SHUTDOWN_CRASH);
 	return NOTIFY_DONE;
 }
-#line 1889 "guest.nw"
+#line 1995 "guest.nw"
 static struct notifier_block lguest_panic_notifier = {
 	.notifier_call = lguest_panic,
 };
@@ -538,22 +596,22 @@ static void __init lguest_take_endings(void)
 				       &lguest_panic_notifier);
 }
 /* lguest_init */
-#line 1919 "guest.nw"
+#line 2025 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	/* do what startup_32 would have done first */
-#line 1943 "guest.nw"
+#line 2049 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
 	if (boot_params.hdr.cmd_line_ptr)
 		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
 			COMMAND_LINE_SIZE);
-#line 1922 "guest.nw"
+#line 2028 "guest.nw"
 	lguest_data.noirq_iret_start = (unsigned long)lguest_noirq_start;
 	lguest_data.noirq_iret_end = (unsigned long)lguest_noirq_end;
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
 	/* take over the interrupt flag, then start printing */
-#line 1964 "guest.nw"
+#line 2070 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
 	early_console = &lguest_boot_console;
@@ -562,18 +620,19 @@ void __init lguest_init(unsigned long boot_params_pa)
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
 	pr_info("lguest: the Launcher says: command line \"%s\"\n",
 		boot_command_line);
-#line 1926 "guest.nw"
+#line 2032 "guest.nw"
 	reserve_top_address(lguest_data.reserve_mem);
 	/* replace the rest of the privileged habits */
-#line 1991 "guest.nw"
+#line 2097 "guest.nw"
 	setup_force_cpu_cap(X86_FEATURE_LGUEST);
 	lguest_take_processor();
 	lguest_take_descriptor_tables();
 	lguest_take_page_tables();
 	lguest_take_platform();
 	lguest_take_interrupts_and_clock();
+	lguest_take_lazy_modes();
 	lguest_take_endings();
-#line 1928 "guest.nw"
+#line 2034 "guest.nw"
 	lguest_start_on_linux_page_tables();
 	i386_start_kernel();
 }
