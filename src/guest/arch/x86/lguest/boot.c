@@ -406,7 +406,7 @@ static void __init lguest_start_on_linux_page_tables(void)
 	lguest_write_cr3(__pa(initial_page_table));
 }
 /* a PC without the PC */
-#line 1603 "guest.nw"
+#line 1613 "guest.nw"
 static unsigned long lguest_tsc_khz(void)
 {
 	return lguest_data.tsc_khz;
@@ -444,10 +444,11 @@ static void __init lguest_take_platform(void)
 	x86_platform.set_legacy_features = lguest_no_legacy_devices;
 	x86_init.resources.probe_roms = x86_init_noop;
 	legacy_pic = &null_legacy_pic;
+	paravirt_disable_iospace();
 	pv_info.name = "lguest";
 }
 /* interrupts */
-#line 1675 "guest.nw"
+#line 1686 "guest.nw"
 static void lguest_irq_mask(struct irq_data *d)
 {
 	set_bit(d->irq, (unsigned long *)lguest_data.blocked_interrupts);
@@ -476,7 +477,7 @@ static void __init lguest_init_IRQ(void)
 	}
 }
 /* the clock */
-#line 1722 "guest.nw"
+#line 1733 "guest.nw"
 static int lguest_clockevent_next(unsigned long ns,
 				  struct clock_event_device *evt)
 {
@@ -497,7 +498,7 @@ static struct clock_event_device lguest_clockevent = {
 	.set_state_shutdown	= lguest_clockevent_shutdown,
 	.rating			= INT_MAX,
 };
-#line 1750 "guest.nw"
+#line 1761 "guest.nw"
 static irqreturn_t lguest_clock_interrupt(int irq, void *dev)
 {
 	lguest_clockevent.event_handler(&lguest_clockevent);
@@ -520,7 +521,7 @@ static void __init lguest_take_interrupts_and_clock(void)
 	x86_init.timers.timer_init = lguest_time_init;
 }
 /* a console of its own */
-#line 1903 "guest.nw"
+#line 1914 "guest.nw"
 static int lguest_console_put(u32 vtermno, const char *buf, int count)
 {
 	hcall(LHCALL_CONSOLE_WRITE, __pa(buf), count, 0, 0);
@@ -536,7 +537,7 @@ static const struct hv_ops lguest_console_ops = {
 	.get_chars = lguest_console_get,
 	.put_chars = lguest_console_put,
 };
-#line 1923 "guest.nw"
+#line 1934 "guest.nw"
 static int __init lguest_console_init(void)
 {
 	if (boot_cpu_has(X86_FEATURE_LGUEST))
@@ -553,7 +554,7 @@ static int __init lguest_console_device(void)
 }
 device_initcall(lguest_console_device);
 /* endings */
-#line 1960 "guest.nw"
+#line 1971 "guest.nw"
 static void lguest_shutdown(const char *why, u32 how)
 {
 	hcall(LHCALL_SHUTDOWN, __pa(why), how, 0, 0);
@@ -580,7 +581,7 @@ static int lguest_panic(struct notifier_block *nb, unsigned long event,
 	lguest_shutdown(msg, LGUEST_SHUTDOWN_CRASH);
 	return NOTIFY_DONE;
 }
-#line 1995 "guest.nw"
+#line 2006 "guest.nw"
 static struct notifier_block lguest_panic_notifier = {
 	.notifier_call = lguest_panic,
 };
@@ -596,22 +597,22 @@ static void __init lguest_take_endings(void)
 				       &lguest_panic_notifier);
 }
 /* lguest_init */
-#line 2025 "guest.nw"
+#line 2036 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	/* do what startup_32 would have done first */
-#line 2049 "guest.nw"
+#line 2060 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
 	if (boot_params.hdr.cmd_line_ptr)
 		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
 			COMMAND_LINE_SIZE);
-#line 2028 "guest.nw"
+#line 2039 "guest.nw"
 	lguest_data.noirq_iret_start = (unsigned long)lguest_noirq_start;
 	lguest_data.noirq_iret_end = (unsigned long)lguest_noirq_end;
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
 	/* take over the interrupt flag, then start printing */
-#line 2070 "guest.nw"
+#line 2081 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
 	early_console = &lguest_boot_console;
@@ -620,10 +621,10 @@ void __init lguest_init(unsigned long boot_params_pa)
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
 	pr_info("lguest: the Launcher says: command line \"%s\"\n",
 		boot_command_line);
-#line 2032 "guest.nw"
+#line 2043 "guest.nw"
 	reserve_top_address(lguest_data.reserve_mem);
 	/* replace the rest of the privileged habits */
-#line 2097 "guest.nw"
+#line 2108 "guest.nw"
 	setup_force_cpu_cap(X86_FEATURE_LGUEST);
 	lguest_take_processor();
 	lguest_take_descriptor_tables();
@@ -632,7 +633,7 @@ void __init lguest_init(unsigned long boot_params_pa)
 	lguest_take_interrupts_and_clock();
 	lguest_take_lazy_modes();
 	lguest_take_endings();
-#line 2034 "guest.nw"
+#line 2045 "guest.nw"
 	lguest_start_on_linux_page_tables();
 	i386_start_kernel();
 }
