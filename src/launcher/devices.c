@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2026 "launcher.nw"
+#line 2164 "launcher.nw"
 /* The device page and notifications.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <string.h>
@@ -12,8 +12,8 @@ struct device devices[MAX_DEVICES];
 unsigned int num_devices;
 static u32 page_used;
 
-/* adding a device */
-#line 2050 "launcher.nw"
+/* add a device and its queues to the device page */
+#line 2188 "launcher.nw"
 struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 			  u32 features, const void *config, u8 config_len)
 {
@@ -38,6 +38,8 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	dev->offset = page_used;
 	dev->num_vq = num_vq;
 	dev->feature_len = d.feature_len;
+	/* write the descriptor, our features and the configuration */
+#line 2223 "launcher.nw"
 	p = device_page() + page_used;
 	dev->desc = (struct lguest_device_desc *)p;
 	memcpy(p, &d, sizeof(d));
@@ -45,10 +47,11 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	memcpy(p, &features, d.feature_len);
 	if (config_len)
 		memcpy(p + 2 * d.feature_len, config, config_len);
+#line 2213 "launcher.nw"
 	page_used += size;
 	return dev;
 }
-#line 2090 "launcher.nw"
+#line 2236 "launcher.nw"
 struct lguest_vqconfig *vq_config(struct virtqueue *vq)
 {
 	return (struct lguest_vqconfig *)((u8 *)(vq->dev->desc + 1) +
@@ -60,7 +63,7 @@ u8 *device_features(struct device *dev)
 	return (u8 *)(dev->desc + 1) +
 	       dev->num_vq * sizeof(struct lguest_vqconfig);
 }
-#line 2110 "launcher.nw"
+#line 2256 "launcher.nw"
 int add_vq(struct device *dev, unsigned int index,
 	   int (*service)(struct virtqueue *vq))
 {
@@ -85,7 +88,7 @@ int add_vq(struct device *dev, unsigned int index,
 	}
 	return 0;
 }
-#line 2145 "launcher.nw"
+#line 2291 "launcher.nw"
 void *input_thread(void *arg)
 {
 	struct virtqueue *vq = arg;
@@ -93,7 +96,7 @@ void *input_thread(void *arg)
 	vq->dev->input(vq);
 	return NULL;
 }
-#line 2157 "launcher.nw"
+#line 2303 "launcher.nw"
 void reset_devices(void)
 {
 	unsigned int i, j;
@@ -106,8 +109,8 @@ void reset_devices(void)
 	page_used = 0;
 	memset(device_page(), 0, PAGE_SIZE);
 }
-/* notifications */
-#line 2196 "launcher.nw"
+/* answer the Guest's notifications */
+#line 2342 "launcher.nw"
 u32 vq_config_pfn(struct virtqueue *vq)
 {
 	u32 pfn;
@@ -135,7 +138,7 @@ int vq_wait(struct virtqueue *vq)
 		return fail("cannot wait for the Guest: %s", strerror(errno));
 	return 0;
 }
-#line 2230 "launcher.nw"
+#line 2376 "launcher.nw"
 static int vq_kick(struct virtqueue *vq, u32 pfn)
 {
 	int r = 0;
@@ -148,7 +151,7 @@ static int vq_kick(struct virtqueue *vq, u32 pfn)
 	pthread_mutex_unlock(&vq->lock);
 	return r < 0 ? r : wake(vq);
 }
-#line 2257 "launcher.nw"
+#line 2403 "launcher.nw"
 static int device_status(struct device *dev)
 {
 	u8 status = *(volatile u8 *)&dev->desc->status;
@@ -179,7 +182,7 @@ static int device_status(struct device *dev)
 		       dev->feature_len);
 	return 0;
 }
-#line 2293 "launcher.nw"
+#line 2439 "launcher.nw"
 int device_notify(u32 addr)
 {
 	unsigned int i, j;

@@ -62,8 +62,8 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	if (arg[0] < '0' || arg[0] > '9' || errno)
 		return fail("memory size '%s' is not a number of megabytes",
 			    arg);
-	/* read the unit after the number into unit */
-#line 517 "launcher.nw"
+	/* read the unit after the number */
+#line 508 "launcher.nw"
 	switch (*end) {
 	case 'K': case 'k':
 		unit = 1024;
@@ -81,6 +81,8 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	if (*end)
 		return fail("memory size '%s': unknown unit '%s' (use K, M or G)",
 			    arg, end);
+	/* refuse a size that is too large, not whole pages, or too small */
+#line 528 "launcher.nw"
 	if (n > limit / unit || n * unit > limit)
 		return fail("memory size '%s' is too large: at most %u MB fit "
 			    "below the Switcher", arg, limit / MB);
@@ -91,16 +93,19 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	if (n < MIN_GUEST_MEM)
 		return fail("memory size '%s' is too small: a Guest needs at "
 			    "least %u MB", arg, MIN_GUEST_MEM / MB);
+#line 500 "launcher.nw"
 	*bytes = n;
 	return 0;
 }
-#line 540 "launcher.nw"
+#line 548 "launcher.nw"
 int map_guest_memory(u32 size)
 {
 	unsigned long min = 65536;
 	FILE *f = fopen("/proc/sys/vm/mmap_min_addr", "r");
 	void *want, *p;
 
+	/* find the lowest address the Host lets us map, in whole pages */
+#line 578 "launcher.nw"
 	if (f) {
 		if (fscanf(f, "%lu", &min) != 1)
 			min = 65536;
@@ -109,6 +114,7 @@ int map_guest_memory(u32 size)
 	min = (min + PAGE_SIZE - 1) & ~(unsigned long)(PAGE_SIZE - 1);
 	if (min == 0)
 		min = PAGE_SIZE;
+#line 555 "launcher.nw"
 	want = (void *)min;
 	p = mmap(want, (size_t)size + PAGE_SIZE, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE |

@@ -19,7 +19,7 @@ typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
 
-/* constants */
+/* sizes and addresses used everywhere */
 #line 196 "launcher.nw"
 #define PAGE_SIZE	4096u
 #define PAGE_OFFSET	0xC0000000u
@@ -35,7 +35,7 @@ typedef uint64_t u64;
 /* Memory sizes: the smallest Guest, and the largest without a Host. */
 #define MIN_GUEST_MEM	(2 * MB)
 #define DEFAULT_MAX_MEM	(512 * MB)
-/* failures */
+/* the Launcher's messages, from messages.c */
 #line 224 "launcher.nw"
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *why_failed(void);
@@ -44,11 +44,11 @@ extern bool verbose;
 int write_all(int fd, const void *buf, size_t len);
 int stopping(void);
 void stop_guest(void) __attribute__((noreturn));
-/* Guest text */
-#line 2961 "launcher.nw"
+/* the Guest's words quoted, from messages.c */
+#line 3161 "launcher.nw"
 #define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
 const char *guest_text(const struct lguest_exit *e, char *out);
-/* guest memory */
+/* Guest memory, from guestmem.c */
 #line 363 "launcher.nw"
 struct guest_memory {
 	u8 *base;	/* Launcher address of guest-physical 0 */
@@ -62,8 +62,8 @@ void *guest_readable(u64 addr, u64 len);
 u32 guest_mem_limit(void);
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes);
 int map_guest_memory(u32 size);
-/* loading */
-#line 583 "launcher.nw"
+/* loading a kernel, from load.c */
+#line 598 "launcher.nw"
 struct kernel_info {
 	u32 entry;		/* the Guest's first instruction */
 	u32 start, end;		/* guest-physical range the kernel needs */
@@ -84,8 +84,8 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki);
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
-/* virtqueues */
-#line 1538 "launcher.nw"
+/* virtqueues, from virtqueue.c */
+#line 1611 "launcher.nw"
 #define VQ_MAX_NUM	256
 
 struct device;
@@ -110,7 +110,7 @@ struct virtqueue {
 	int (*service)(struct virtqueue *vq);	/* output: main loop */
 	int kick_fd;			/* input: eventfd of its thread */
 };
-
+#line 1643 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn);
 void vq_detach(struct virtqueue *vq);
 int vq_pop(struct virtqueue *vq, struct vq_chain *c);
@@ -128,8 +128,8 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 	      const void *src, size_t len);
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
-/* devices */
-#line 1989 "launcher.nw"
+/* the device page, from devices.c */
+#line 2127 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -158,8 +158,8 @@ int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void *input_thread(void *vq);
 void reset_devices(void);
-/* running */
-#line 2351 "launcher.nw"
+/* the devices, the exits and the Host, for main() */
+#line 2497 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);

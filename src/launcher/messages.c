@@ -68,8 +68,8 @@ void stop_guest(void)
 	exit(stopping());
 }
 
-/* Guest text, made harmless */
-#line 2969 "launcher.nw"
+/* quote the Guest's words so that they cannot pass for ours */
+#line 3169 "launcher.nw"
 const char *guest_text(const struct lguest_exit *e, char *out)
 {
 	size_t i, len = strnlen(e->why, sizeof(e->why));

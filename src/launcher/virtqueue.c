@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 1588 "launcher.nw"
+#line 1668 "launcher.nw"
 /* Split virtqueues, parsed defensively.  Tangled from launcher.nw. */
 #include <string.h>
 #include "lguest.h"
 
-/* barriers */
-#line 1614 "launcher.nw"
+/* order our accesses to the rings against the Guest's */
+#line 1694 "launcher.nw"
 #define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
 #define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
-/* attaching a ring */
-#line 1629 "launcher.nw"
+/* attach the ring the Guest placed, or detach it */
+#line 1709 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn)
 {
 	u64 addr = (u64)pfn * PAGE_SIZE;
@@ -41,8 +41,8 @@ void vq_detach(struct virtqueue *vq)
 	vq->last_avail = 0;
 	vq->used_idx = 0;
 }
-/* taking a chain */
-#line 1671 "launcher.nw"
+/* take a chain from the available ring */
+#line 1751 "launcher.nw"
 int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 {
 	u16 avail_idx, i, flags, next;
@@ -53,6 +53,8 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 
 	if (!vq->avail)
 		return 0;
+	/* read the available index once, and return if nothing is new */
+#line 1782 "launcher.nw"
 	avail_idx = vq->avail->idx;
 	if ((u16)(avail_idx - vq->last_avail) > vq->num)
 		return fail("virtqueue %u: the Guest's available index moved "
@@ -61,31 +63,40 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 	if (avail_idx == vq->last_avail)
 		return 0;
 	rmb();
+	/* take the chain's head from the available ring */
+#line 1796 "launcher.nw"
 	i = vq->avail->ring[vq->last_avail % vq->num];
 	if (i >= vq->num)
 		return fail("virtqueue %u: chain head %u is outside the ring "
 			    "of %u", vq->index, i, vq->num);
 	c->head = i;
+#line 1763 "launcher.nw"
 	c->n_out = c->n_in = 0;
 	c->out_len = c->in_len = 0;
 	for (;;) {
-		/* read descriptor i once and check it */
-#line 1719 "launcher.nw"
+		/* read descriptor i once, and check the copy */
+#line 1820 "launcher.nw"
 		addr = vq->desc[i].addr;
 		len = vq->desc[i].len;
 		flags = vq->desc[i].flags;
 		next = vq->desc[i].next;
 		if (++count > vq->num)
-			return fail("virtqueue %u: the descriptor chain from %u loops "
-				    "(longer than the ring)", vq->index, c->head);
+			return fail("virtqueue %u: the descriptor chain from "
+				    "%u loops (longer than the ring)",
+				    vq->index, c->head);
 		if (flags & VRING_DESC_F_INDIRECT)
-			return fail("virtqueue %u: indirect descriptor %u, a feature we "
-				    "never offered", vq->index, i);
+			return fail("virtqueue %u: indirect descriptor %u, a "
+				    "feature we never offered", vq->index, i);
+		/* check that the descriptor lies inside Guest memory */
+#line 1837 "launcher.nw"
 		p = guest_ptr(addr, len);
 		if (!p)
-			return fail("virtqueue %u: descriptor %u points at %#llx, %u bytes, "
-				    "outside the Guest's %u MB", vq->index, i,
-				    (unsigned long long)addr, len, guest.size / MB);
+			return fail("virtqueue %u: descriptor %u points at "
+				    "%#llx, %u bytes, outside the Guest's %u MB",
+				    vq->index, i, (unsigned long long)addr, len,
+				    guest.size / MB);
+		/* add the buffer to the chain, the readable ones first */
+#line 1851 "launcher.nw"
 		if (flags & VRING_DESC_F_WRITE) {
 			c->iov[c->n_out + c->n_in].iov_base = p;
 			c->iov[c->n_out + c->n_in].iov_len = len;
@@ -93,32 +104,36 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 			c->in_len += len;
 		} else {
 			if (c->n_in)
-				return fail("virtqueue %u: readable descriptor %u after a "
-					    "writable one", vq->index, i);
+				return fail("virtqueue %u: readable descriptor "
+					    "%u after a writable one", vq->index,
+					    i);
 			c->iov[c->n_out].iov_base = p;
 			c->iov[c->n_out].iov_len = len;
 			c->n_out++;
 			c->out_len += len;
 		}
-#line 1698 "launcher.nw"
+#line 1768 "launcher.nw"
 		if (!(flags & VRING_DESC_F_NEXT))
 			break;
+		/* follow the link to the next descriptor, inside the ring */
+#line 1806 "launcher.nw"
 		if (next >= vq->num)
 			return fail("virtqueue %u: descriptor %u links to %u, "
 				    "outside the ring of %u", vq->index, i,
 				    next, vq->num);
 		i = next;
+#line 1771 "launcher.nw"
 	}
 	vq->last_avail++;
 	return 1;
 }
-#line 1756 "launcher.nw"
+#line 1874 "launcher.nw"
 void vq_unpop(struct virtqueue *vq)
 {
 	vq->last_avail--;
 }
-/* returning a chain */
-#line 1770 "launcher.nw"
+/* return a chain, and interrupt the Guest */
+#line 1888 "launcher.nw"
 void vq_push(struct virtqueue *vq, u16 head, u32 len)
 {
 	volatile struct vring_used_elem *e;
@@ -129,7 +144,7 @@ void vq_push(struct virtqueue *vq, u16 head, u32 len)
 	wmb();
 	vq->used->idx = ++vq->used_idx;
 }
-#line 1793 "launcher.nw"
+#line 1911 "launcher.nw"
 int vq_interrupt(struct virtqueue *vq)
 {
 	mb();
@@ -137,7 +152,7 @@ int vq_interrupt(struct virtqueue *vq)
 		return 0;
 	return interrupt_guest(vq->irq);
 }
-#line 1810 "launcher.nw"
+#line 1928 "launcher.nw"
 int vq_serve(struct virtqueue *vq,
 	     int (*handle)(struct virtqueue *vq, struct vq_chain *c,
 			   u32 *written))
@@ -158,8 +173,8 @@ int vq_serve(struct virtqueue *vq,
 		return -1;
 	return any ? vq_interrupt(vq) : 0;
 }
-/* copying through iovecs */
-#line 1844 "launcher.nw"
+/* copy through a chain's buffers as one string of bytes */
+#line 1964 "launcher.nw"
 static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
 		       u8 *buf, size_t len, bool into_iov)
 {
@@ -185,7 +200,7 @@ static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return done;
 }
-
+#line 1994 "launcher.nw"
 size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
 		void *dst, size_t len)
 {
@@ -197,7 +212,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 {
 	return iov_copy(iov, n, skip, (u8 *)src, len, true);
 }
-
+#line 2012 "launcher.nw"
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out)
 {
@@ -220,8 +235,8 @@ unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return k;
 }
-/* delivering input */
-#line 1926 "launcher.nw"
+/* deliver input into the Guest's empty buffers */
+#line 2056 "launcher.nw"
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	       const void *data, size_t len, bool whole, size_t *taken)
 {
@@ -238,6 +253,8 @@ int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	}
 	in += c.n_out;
 	room = c.in_len > hdr_len ? c.in_len - hdr_len : 0;
+	/* put back a buffer too small for the input, and drop the input */
+#line 2092 "launcher.nw"
 	if (c.in_len < hdr_len || (whole && room < len)) {
 		vq_unpop(vq);
 		pthread_mutex_unlock(&vq->lock);
@@ -246,6 +263,7 @@ int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 		*taken = len;
 		return 1;
 	}
+#line 2073 "launcher.nw"
 	*taken = len < room ? len : room;
 	iov_to(in, c.n_in, 0, hdr, hdr_len);
 	iov_to(in, c.n_in, hdr_len, data, *taken);
