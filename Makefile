@@ -8,6 +8,7 @@
 CHAPTERS := preparation.nw guest.nw drivers.nw launcher.nw host.nw \
 	    switcher.nw mastery.nw
 PARTS := Preparation Guest Drivers Launcher Host Switcher Mastery
+APPENDICES := Lab Glossary Reading
 
 # Debian's own Python, which sees the python3-pygments package we install.
 PYTHON := /usr/bin/python3
@@ -23,7 +24,7 @@ APT_PACKAGES := make gcc gcc-multilib python3 python3-pygments noweb pandoc weas
 	linux-kbuild-6.1
 
 .PHONY: all help tangle book html pdf chapters defconfig oldconfig deps check \
-	check-literate run clean distclean $(PARTS)
+	check-literate run clean distclean $(PARTS) $(APPENDICES)
 
 all: build
 
@@ -35,7 +36,8 @@ help:
 	@echo
 	@echo '  make chapters       list the seven chapters of the book'
 	@echo '  make Preparation    read chapter I in the terminal (also Guest,'
-	@echo '                      Drivers, Launcher, Host, Switcher, Mastery)'
+	@echo '                      Drivers, Launcher, Host, Switcher, Mastery;'
+	@echo '                      the appendices: Lab, Glossary, Reading)'
 	@echo '  make book           the HTML book (book/out/html/) and the PDF'
 	@echo '  make tangle         regenerate src/ and patches/ from the chapters'
 	@echo '  make                build the code that exists (after make tangle)'
@@ -64,7 +66,7 @@ pdf: html
 chapters:
 	@$(PYTHON) weave/nwweave.py list $(CHAPTERS)
 
-$(PARTS):
+$(PARTS) $(APPENDICES):
 	@$(PYTHON) weave/nwweave.py terminal $@ $(CHAPTERS)
 
 # Kconfig is read by the kernel's own configuration tool, from Debian's

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1481 "host.nw"
+#line 1486 "host.nw"
 /*
  * lg.ko, the lguest Host: the run loop and the module's setup.
  * Tangled from host.nw: edit that, not this file.
@@ -23,10 +23,10 @@ static_assert(offsetof(struct lg_pages, state.guest_gdt) == LGP_GUEST_GDT);
 static_assert(sizeof(struct lg_pages) == 2 * PAGE_SIZE);
 static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
-#line 1490 "host.nw"
+#line 1495 "host.nw"
 
 /* halting */
-#line 1403 "host.nw"
+#line 1408 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	u32 blocked = lg_blocked_irqs(lg);
@@ -41,24 +41,24 @@ static void lg_halt(struct lguest *lg)
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
-#line 1492 "host.nw"
+#line 1497 "host.nw"
 
 /* the run loop */
-#line 1323 "host.nw"
+#line 1328 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
 		/* return to the Launcher if a report or a signal waits for it */
-#line 1350 "host.nw"
+#line 1355 "host.nw"
 		if (lg->exit.kind)
 			return 0;
 		if (signal_pending(current))
 			return -EINTR;
-#line 1327 "host.nw"
+#line 1332 "host.nw"
 		cond_resched();
 
 		/* make the queued hypercalls, then the one the Guest trapped with */
-#line 1361 "host.nw"
+#line 1366 "host.nw"
 		lg_do_async_hcalls(lg);
 		if (!lg->exit.kind && lg->hcall_pending) {
 			lg->hcall_pending = false;
@@ -66,7 +66,7 @@ int lg_run(struct lguest *lg)
 		}
 		if (lg->exit.kind)
 			continue;
-#line 1330 "host.nw"
+#line 1335 "host.nw"
 		lg_update_time(lg);
 		lg_maybe_deliver_irq(lg);
 		if (lg->halted) {
@@ -80,10 +80,10 @@ int lg_run(struct lguest *lg)
 		lg_handle_trap(lg);
 	}
 }
-#line 1494 "host.nw"
+#line 1499 "host.nw"
 
 /* module load and unload */
-#line 1435 "host.nw"
+#line 1440 "host.nw"
 static int __init lg_init(void)
 {
 	int err;
@@ -104,7 +104,7 @@ static int __init lg_init(void)
 		lg_switcher_addr, lg_reserve_mem());
 	return 0;
 }
-#line 1461 "host.nw"
+#line 1466 "host.nw"
 static void __exit lg_exit(void)
 {
 	lg_device_exit();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 2124 "host.nw"
+#line 2129 "host.nw"
 /*
  * lg.ko, the lguest Host: hypercalls.
  * Tangled from host.nw: edit that, not this file.
@@ -10,7 +10,7 @@
 #include "lg.h"
 
 /* console and shutdown */
-#line 1927 "host.nw"
+#line 1932 "host.nw"
 static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 {
 	if (len > PAGE_SIZE || (u64)gpa + len > lg->mem_end) {
@@ -21,7 +21,7 @@ static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 	lg->exit.arg[0] = gpa;
 	lg->exit.arg[1] = len;
 }
-#line 1944 "host.nw"
+#line 1949 "host.nw"
 static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 {
 	struct lguest_exit e = { .kind = LGEXIT_SHUTDOWN, .arg[0] = how };
@@ -37,15 +37,15 @@ static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 	e.why[len] = '\0';
 	lg->exit = e;
 }
-#line 2134 "host.nw"
+#line 2139 "host.nw"
 
 /* the dispatcher */
-#line 1833 "host.nw"
+#line 1838 "host.nw"
 static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 {
 	switch (a->nr) {
 	/* pass the calls about page tables to the shadow page tables */
-#line 1858 "host.nw"
+#line 1863 "host.nw"
 	case LHCALL_NEW_PGTABLE:
 		lg_new_pagetable(lg, a->arg1);
 		break;
@@ -59,7 +59,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_set_pgd(lg, a->arg1, a->arg2);
 		break;
 	/* pass the calls about descriptor tables and the kernel stack on */
-#line 1878 "host.nw"
+#line 1883 "host.nw"
 	case LHCALL_LOAD_IDT_ENTRY:
 		lg_load_idt_entry(lg, a->arg1, a->arg2, a->arg3);
 		break;
@@ -73,7 +73,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_load_gdt_entry(lg, a->arg1, a->arg2, a->arg3);
 		break;
 	/* set the Guest's alarm, or mark it halted */
-#line 1896 "host.nw"
+#line 1901 "host.nw"
 	case LHCALL_SET_CLOCKEVENT:
 		lg_set_clockevent(lg, a->arg1);
 		break;
@@ -81,7 +81,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg->halted = true;
 		break;
 	/* turn a shutdown, a notification or console output into a report */
-#line 1909 "host.nw"
+#line 1914 "host.nw"
 	case LHCALL_SHUTDOWN:
 		lg_shutdown(lg, a->arg1, a->arg2);
 		break;
@@ -92,7 +92,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 	case LHCALL_CONSOLE_WRITE:
 		lg_console_write(lg, a->arg1, a->arg2);
 		break;
-#line 1840 "host.nw"
+#line 1845 "host.nw"
 	case LHCALL_FLUSH_ASYNC:
 	case LHCALL_SEND_INTERRUPTS:
 		/* The run loop does both before the Guest runs again. */
@@ -104,10 +104,10 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_kill(lg, "unknown hypercall %u", a->nr);
 	}
 }
-#line 2136 "host.nw"
+#line 2141 "host.nw"
 
 /* the shared page */
-#line 2014 "host.nw"
+#line 2019 "host.nw"
 static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
 {
 	if ((gpa & 3) || (u64)gpa + sizeof(struct lguest_data) >
@@ -118,7 +118,7 @@ static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
 	}
 	return true;
 }
-#line 2037 "host.nw"
+#line 2042 "host.nw"
 static bool lg_noirq_window_ok(struct lguest *lg)
 {
 	u32 start = lg->noirq_start, end = lg->noirq_end, gpa;
@@ -132,7 +132,7 @@ static bool lg_noirq_window_ok(struct lguest *lg)
 		start, end);
 	return false;
 }
-#line 2059 "host.nw"
+#line 2064 "host.nw"
 static void lg_init_data(struct lguest *lg, u32 gpa)
 {
 	u32 vec;
@@ -155,10 +155,10 @@ static void lg_init_data(struct lguest *lg, u32 gpa)
 	lg->direct_syscall = vec == IA32_SYSCALL_VECTOR;
 	lg_update_time(lg);
 }
-#line 2138 "host.nw"
+#line 2143 "host.nw"
 
 /* the synchronous call */
-#line 1978 "host.nw"
+#line 1983 "host.nw"
 void lg_hypercall(struct lguest *lg)
 {
 	struct lguest_hcall_args a = {
@@ -179,10 +179,10 @@ void lg_hypercall(struct lguest *lg)
 	}
 	lg_do_hcall(lg, &a);
 }
-#line 2140 "host.nw"
+#line 2145 "host.nw"
 
 /* the ring */
-#line 2092 "host.nw"
+#line 2097 "host.nw"
 void lg_do_async_hcalls(struct lguest *lg)
 {
 	u8 status[LHCALL_RING_SIZE];

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 2764 "host.nw"
+#line 2769 "host.nw"
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
  * Tangled from host.nw: edit that, not this file.
@@ -12,16 +12,16 @@
 #include "lg.h"
 
 /* error codes */
-#line 2230 "host.nw"
+#line 2235 "host.nw"
 static bool lg_has_errcode(u32 vec)
 {
 	return vec == X86_TRAP_DF || (vec >= X86_TRAP_TS && vec <= X86_TRAP_PF) ||
 	       vec == X86_TRAP_AC;
 }
-#line 2776 "host.nw"
+#line 2781 "host.nw"
 
 /* delivery */
-#line 2253 "host.nw"
+#line 2258 "host.nw"
 static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 {
 	u32 gpa;
@@ -33,7 +33,7 @@ static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 	}
 	return lg_write_u32(lg, gpa, val);
 }
-#line 2272 "host.nw"
+#line 2277 "host.nw"
 static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 {
 	const struct lg_gate *g = &lg->idt[vec];
@@ -44,14 +44,14 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 	if (!(g->hi & LG_GATE_PRESENT))
 		return false;
 	/* make the flags to push from the Guest's virtual interrupt flag */
-#line 2294 "host.nw"
+#line 2299 "host.nw"
 	if (lg->has_data &&
 	    !lg_read_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled),
 			 &irq_enabled))
 		return true;
 	flags = (r->eflags & ~X86_EFLAGS_IF) | (irq_enabled & X86_EFLAGS_IF);
 	/* push the frame, on the Guest kernel's stack if the trap came from ring 3 */
-#line 2310 "host.nw"
+#line 2315 "host.nw"
 	if (from_user && !lg->ss1) {
 		lg_kill(lg, "trap %u from ring 3, and it never set a kernel stack (LHCALL_SET_STACK)",
 			vec);
@@ -70,7 +70,7 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 	    !lg_push(lg, &sp, r->eip) || (has_err && !lg_push(lg, &sp, err)))
 		return true;
 	/* enter the handler the gate names, at ring 1 */
-#line 2339 "host.nw"
+#line 2344 "host.nw"
 	r->ss = ss;
 	r->esp = sp;
 	r->cs = (lg_gate_sel(g) & ~3) | 1;
@@ -78,13 +78,13 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 	r->eflags &= ~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF);
 	if (lg_gate_type(g) == LG_GATE_INTR && lg->has_data)
 		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
-#line 2284 "host.nw"
+#line 2289 "host.nw"
 	return true;
 }
-#line 2778 "host.nw"
+#line 2783 "host.nw"
 
 /* reading the Guest's code */
-#line 2619 "host.nw"
+#line 2624 "host.nw"
 static bool lg_code_byte(struct lguest *lg, u32 off, u8 *byte)
 {
 	u32 gpa;
@@ -92,10 +92,10 @@ static bool lg_code_byte(struct lguest *lg, u32 off, u8 *byte)
 	return lg_guest_pa(lg, lg->regs.eip + off, &gpa) &&
 	       lg_read(lg, gpa, byte, 1);
 }
-#line 2780 "host.nw"
+#line 2785 "host.nw"
 
 /* the length of in and out */
-#line 2636 "host.nw"
+#line 2641 "host.nw"
 static u32 lg_io_length(u8 op)
 {
 	switch (op) {
@@ -107,10 +107,10 @@ static u32 lg_io_length(u8 op)
 		return 0;
 	}
 }
-#line 2782 "host.nw"
+#line 2787 "host.nw"
 
 /* emulating in and out */
-#line 2656 "host.nw"
+#line 2661 "host.nw"
 static bool lg_emulate_io(struct lguest *lg, u8 op)
 {
 	u32 prefix = 0, size = 4, len;
@@ -131,10 +131,10 @@ static bool lg_emulate_io(struct lguest *lg, u8 op)
 	lg->regs.eip += prefix + len;
 	return true;
 }
-#line 2784 "host.nw"
+#line 2789 "host.nw"
 
 /* emulating rdmsr and wrmsr */
-#line 2725 "host.nw"
+#line 2730 "host.nw"
 static bool lg_emulate_msr(struct lguest *lg)
 {
 	u8 op;
@@ -150,10 +150,10 @@ static bool lg_emulate_msr(struct lguest *lg)
 	lg->regs.eip += 2;
 	return true;
 }
-#line 2786 "host.nw"
+#line 2791 "host.nw"
 
 /* emulation */
-#line 2748 "host.nw"
+#line 2753 "host.nw"
 static bool lg_emulate(struct lguest *lg)
 {
 	u8 op;
@@ -164,10 +164,10 @@ static bool lg_emulate(struct lguest *lg)
 		return lg_emulate_msr(lg);
 	return lg_emulate_io(lg, op);
 }
-#line 2788 "host.nw"
+#line 2793 "host.nw"
 
 /* handling a trap */
-#line 2180 "host.nw"
+#line 2185 "host.nw"
 void lg_handle_trap(struct lguest *lg)
 {
 	u32 vec = lg->regs.trapnum;
@@ -182,7 +182,7 @@ void lg_handle_trap(struct lguest *lg)
 		break;
 	case X86_TRAP_PF:
 		/* return if the shadow was only missing the page, else tell the Guest its cr2 */
-#line 2215 "host.nw"
+#line 2220 "host.nw"
 		if (lg_demand_page(lg, lg->cr2, lg->regs.errcode))
 			return;
 		if (lg->exit.kind)
@@ -191,7 +191,7 @@ void lg_handle_trap(struct lguest *lg)
 		    !lg_write_u32(lg, lg->data + offsetof(struct lguest_data, cr2),
 				  lg->cr2))
 			return;
-#line 2194 "host.nw"
+#line 2199 "host.nw"
 		break;
 	case LGUEST_TRAP_ENTRY:
 		lg->hcall_pending = true;
@@ -203,10 +203,10 @@ void lg_handle_trap(struct lguest *lg)
 		lg_kill(lg, "trap %u at %#x (error code %#x), and no handler",
 			vec, lg->regs.eip, lg->regs.errcode);
 }
-#line 2790 "host.nw"
+#line 2795 "host.nw"
 
 /* virtual interrupts */
-#line 2361 "host.nw"
+#line 2366 "host.nw"
 void lg_raise_irq(struct lguest *lg, unsigned int irq)
 {
 	struct task_struct *tsk;
@@ -218,7 +218,7 @@ void lg_raise_irq(struct lguest *lg, unsigned int irq)
 		kick_process(tsk);
 	rcu_read_unlock();
 }
-#line 2380 "host.nw"
+#line 2385 "host.nw"
 u32 lg_blocked_irqs(struct lguest *lg)
 {
 	u32 blocked;
@@ -234,13 +234,13 @@ static u32 lg_irqs_wanted(struct lguest *lg)
 {
 	return lg->irqs_pending[0] & ~lg_blocked_irqs(lg);
 }
-#line 2430 "host.nw"
+#line 2435 "host.nw"
 bool lg_in_noirq_window(struct lguest *lg)
 {
 	return (lg->regs.cs & 3) == 1 && lg->regs.eip >= lg->noirq_start &&
 	       lg->regs.eip < lg->noirq_end;
 }
-#line 2442 "host.nw"
+#line 2447 "host.nw"
 void lg_maybe_deliver_irq(struct lguest *lg)
 {
 	u32 want = lg_irqs_wanted(lg), enabled, flag;
@@ -250,7 +250,7 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	if (!want)
 		return;
 	/* wait if interrupts are off, unless the Guest halted with them off */
-#line 2465 "host.nw"
+#line 2470 "host.nw"
 	if (!lg_read_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled),
 			 &enabled))
 		return;
@@ -263,12 +263,12 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 		lg_write_u32(lg, irq_pending, 1);
 		return;
 	}
-#line 2451 "host.nw"
+#line 2456 "host.nw"
 	if (lg_in_noirq_window(lg))
 		return;
 
 	/* deliver the lowest-numbered interrupt the Guest wants */
-#line 2484 "host.nw"
+#line 2489 "host.nw"
 	irq = __ffs(want);
 	clear_bit(irq, lg->irqs_pending);
 	lg->halted = false;
@@ -276,14 +276,14 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 		lg_kill(lg, "interrupt %u arrived and it has no handler", irq);
 		return;
 	}
-#line 2455 "host.nw"
+#line 2460 "host.nw"
 	flag = lg_irqs_wanted(lg) ? 1 : 0;
 	lg_write_u32(lg, irq_pending, flag);
 }
-#line 2792 "host.nw"
+#line 2797 "host.nw"
 
 /* the clock */
-#line 2501 "host.nw"
+#line 2506 "host.nw"
 enum hrtimer_restart lg_clock_fired(struct hrtimer *timer)
 {
 	struct lguest *lg = container_of(timer, struct lguest, timer);
@@ -300,7 +300,7 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns)
 	}
 	hrtimer_start(&lg->timer, ns_to_ktime(delta_ns), HRTIMER_MODE_REL);
 }
-#line 2524 "host.nw"
+#line 2529 "host.nw"
 void lg_update_time(struct lguest *lg)
 {
 	struct timespec64 now;
@@ -317,10 +317,10 @@ void lg_update_time(struct lguest *lg)
 	lg_write(lg, lg->data + offsetof(struct lguest_data, time_sec), &t,
 		 sizeof(t));
 }
-#line 2794 "host.nw"
+#line 2799 "host.nw"
 
 /* the Guest's IDT */
-#line 2563 "host.nw"
+#line 2568 "host.nw"
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 {
 	struct lg_gate g = { .lo = lo, .hi = hi };
@@ -343,7 +343,7 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 
 	lg->idt[vec] = g;
 }
-#line 2596 "host.nw"
+#line 2601 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {
 	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {

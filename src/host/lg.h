@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 225 "host.nw"
+#line 230 "host.nw"
 /*
  * lg.ko, the lguest Host: shared declarations.
  * Tangled from host.nw and switcher.nw: edit those, not this file.
@@ -32,7 +32,7 @@
 #define LGP_GUEST_GDTR		(PAGE_SIZE + 26)
 #define LGP_GUEST_IDTR		(PAGE_SIZE + 34)
 #define LGP_GUEST_GDT		(PAGE_SIZE + 256)
-#line 236 "host.nw"
+#line 241 "host.nw"
 
 #ifndef __ASSEMBLY__
 #include <linux/atomic.h>
@@ -58,7 +58,7 @@ struct lg_regs {
 	u32 eip, cs, eflags, esp, ss;
 };
 /* gates */
-#line 101 "host.nw"
+#line 106 "host.nw"
 struct lg_gate {
 	u32 lo, hi;
 };
@@ -114,14 +114,14 @@ struct lg_pages {
 	struct lg_state state;
 } __aligned(PAGE_SIZE);
 /* the Guest */
-#line 146 "host.nw"
+#line 151 "host.nw"
 #define LG_SHADOWS	4
 
 struct lg_shadow {
 	u32 gpgdir;		/* guest-physical address of the Guest's pgdir */
 	u32 *pgd;		/* our page directory, or NULL if never used */
 };
-#line 160 "host.nw"
+#line 165 "host.nw"
 struct lguest {
 	/* The Launcher's memory and the Guest's slice of it. */
 	struct mm_struct *mm;
@@ -142,7 +142,7 @@ struct lguest {
 	struct fxregs_state *fpu;
 
 	/* the fields that change as the Guest runs */
-#line 190 "host.nw"
+#line 195 "host.nw"
 	/* The shared page, once the Guest has told us where it is. */
 	bool has_data;
 	u32 data;
@@ -163,13 +163,13 @@ struct lguest {
 
 	/* What the next read() reports; kind 0 means "keep running". */
 	struct lguest_exit exit;
-#line 180 "host.nw"
+#line 185 "host.nw"
 };
-#line 252 "host.nw"
+#line 257 "host.nw"
 
 /* what each file offers the others, the lowest first */
 /* what guestmem.c offers */
-#line 501 "host.nw"
+#line 506 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
 bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
 bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val);
@@ -178,10 +178,10 @@ __printf(2, 3) void lg_kill(struct lguest *lg, const char *fmt, ...);
 extern atomic_t lg_guests, lg_shadow_pages, lg_pinned_pages;
 int lg_param_refuse(const char *val, const struct kernel_param *kp);
 void lg_check_counts(void);
-#line 263 "host.nw"
+#line 268 "host.nw"
 
 /* what switcher.c offers */
-#line 709 "host.nw"
+#line 714 "host.nw"
 extern unsigned long lg_switcher_addr;
 
 static inline unsigned int lg_switcher_slot(void)
@@ -194,33 +194,33 @@ static inline u32 lg_reserve_mem(void)
 {
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
-#line 907 "host.nw"
+#line 912 "host.nw"
 int lg_switcher_init(void);
 void lg_switcher_exit(void);
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
-#line 1249 "host.nw"
+#line 1254 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
 void lg_enter_guest(struct lguest *lg);
-#line 265 "host.nw"
+#line 270 "host.nw"
 
 /* what switcher_32.S offers */
-#line 1171 "host.nw"
+#line 1176 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
-#line 267 "host.nw"
+#line 272 "host.nw"
 
 /* what segments.c offers */
-#line 3134 "host.nw"
+#line 3139 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
 void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
-#line 269 "host.nw"
+#line 274 "host.nw"
 
 /* what page_tables.c offers */
-#line 3712 "host.nw"
+#line 3719 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -230,10 +230,10 @@ bool lg_prepare_shadow(struct lguest *lg);
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
 void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
-#line 271 "host.nw"
+#line 276 "host.nw"
 
 /* what interrupts_and_traps.c offers */
-#line 2801 "host.nw"
+#line 2806 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -244,23 +244,23 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 273 "host.nw"
+#line 278 "host.nw"
 
 /* what hypercalls.c offers */
-#line 2148 "host.nw"
+#line 2153 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
-#line 275 "host.nw"
+#line 280 "host.nw"
 
 /* what core.c offers */
-#line 1501 "host.nw"
+#line 1506 "host.nw"
 int lg_run(struct lguest *lg);
-#line 277 "host.nw"
+#line 282 "host.nw"
 
 /* what user.c offers */
-#line 1804 "host.nw"
+#line 1809 "host.nw"
 int lg_device_init(void);
 void lg_device_exit(void);
-#line 254 "host.nw"
+#line 259 "host.nw"
 #endif /* __ASSEMBLY__ */
 #endif /* _LG_H */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 3685 "host.nw"
+#line 3692 "host.nw"
 /*
  * lg.ko, the lguest Host: shadow page tables.
  * Tangled from host.nw: edit that, not this file.
@@ -10,7 +10,7 @@
 #include "lg.h"
 
 /* walking */
-#line 3184 "host.nw"
+#line 3191 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -20,7 +20,7 @@ static u32 lg_pte_index(u32 vaddr)
 {
 	return (vaddr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
 }
-#line 3200 "host.nw"
+#line 3207 "host.nw"
 static bool lg_guest_pgd(struct lguest *lg, u32 vaddr, u32 *gpgd, u32 *addr)
 {
 	*addr = lg->shadows[lg->cur_shadow].gpgdir + lg_pgd_index(vaddr) * 4;
@@ -44,10 +44,10 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
 	return true;
 }
-#line 3695 "host.nw"
+#line 3702 "host.nw"
 
 /* pinning */
-#line 3262 "host.nw"
+#line 3269 "host.nw"
 static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 {
 	struct page *page;
@@ -64,7 +64,7 @@ static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 	lg->frames[pfn] = page;
 	return page;
 }
-#line 3287 "host.nw"
+#line 3294 "host.nw"
 static void lg_unpin_frames(struct lguest *lg)
 {
 	u32 pfn;
@@ -77,10 +77,10 @@ static void lg_unpin_frames(struct lguest *lg)
 	}
 	kvfree(lg->frames);
 }
-#line 3697 "host.nw"
+#line 3704 "host.nw"
 
 /* releasing */
-#line 3325 "host.nw"
+#line 3332 "host.nw"
 static void lg_release_pgd(u32 *pgd)
 {
 	if (!(*pgd & _PAGE_PRESENT))
@@ -99,10 +99,10 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 	for (i = from; i < to && i < lg_switcher_slot(); i++)
 		lg_release_pgd(&s->pgd[i]);
 }
-#line 3699 "host.nw"
+#line 3706 "host.nw"
 
 /* demand paging */
-#line 3382 "host.nw"
+#line 3389 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
 	if (present)
@@ -111,7 +111,7 @@ static bool lg_guests_fault(struct lguest *lg, bool present)
 		lg->regs.errcode &= ~1;
 	return false;
 }
-#line 3396 "host.nw"
+#line 3403 "host.nw"
 static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 			    u32 *gpte, u32 *flags)
 {
@@ -138,7 +138,7 @@ static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 	}
 	return true;
 }
-#line 3428 "host.nw"
+#line 3435 "host.nw"
 static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 {
 	u32 *pgd = &lg->shadows[lg->cur_shadow].pgd[lg_pgd_index(vaddr)];
@@ -157,7 +157,7 @@ static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 	table = __va(*pgd & PAGE_MASK);
 	return &table[lg_pte_index(vaddr)];
 }
-#line 3452 "host.nw"
+#line 3459 "host.nw"
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 {
 	u32 gpte, flags, *pte;
@@ -175,10 +175,10 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
 	return true;
 }
-#line 3701 "host.nw"
+#line 3708 "host.nw"
 
 /* the cache */
-#line 3494 "host.nw"
+#line 3501 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -194,7 +194,7 @@ static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 	lg->cur_shadow = i;
 	return 0;
 }
-#line 3517 "host.nw"
+#line 3524 "host.nw"
 int lg_init_shadows(struct lguest *lg, u32 gpgdir)
 {
 	lg->frames = kvcalloc(lg->pfn_limit + 1, sizeof(*lg->frames),
@@ -221,7 +221,7 @@ void lg_free_shadows(struct lguest *lg)
 	}
 	lg_unpin_frames(lg);
 }
-#line 3549 "host.nw"
+#line 3556 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -236,7 +236,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	}
 	return NULL;
 }
-#line 3568 "host.nw"
+#line 3575 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -255,7 +255,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 	if (lg_use_shadow(lg, i, gpgdir))
 		lg_kill(lg, "the Host is out of memory");
 }
-#line 3594 "host.nw"
+#line 3601 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -263,10 +263,10 @@ bool lg_prepare_shadow(struct lguest *lg)
 	lg_kill(lg, "it has no page tables");
 	return false;
 }
-#line 3703 "host.nw"
+#line 3710 "host.nw"
 
 /* changes */
-#line 3618 "host.nw"
+#line 3625 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;
@@ -285,7 +285,7 @@ static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 		}
 	}
 }
-#line 3643 "host.nw"
+#line 3650 "host.nw"
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte)
 {
 	if (lg_pgd_index(vaddr) >= lg_switcher_slot()) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 3113 "host.nw"
+#line 3118 "host.nw"
 /*
  * lg.ko, the lguest Host: the Guest's segments.
  * Tangled from host.nw: edit that, not this file.
@@ -8,7 +8,7 @@
 #include "lg.h"
 
 /* lowering and checking */
-#line 2874 "host.nw"
+#line 2879 "host.nw"
 static bool lg_host_entry(unsigned int i)
 {
 	return i == LGUEST_CS_ENTRY || i == LGUEST_DS_ENTRY || i == GDT_ENTRY_TSS;
@@ -30,20 +30,20 @@ static void lg_set_gdt(struct lguest *lg, unsigned int i, u32 lo, u32 hi)
 		d->dpl = 1;
 	d->type |= 1;
 }
-#line 3121 "host.nw"
+#line 3126 "host.nw"
 
 /* Guest selectors */
-#line 2951 "host.nw"
+#line 2956 "host.nw"
 bool lg_guest_selector(u32 sel)
 {
 	unsigned int i = (sel & 0xFFFF) >> 3;
 
 	return !(sel & 4) && i && i < GDT_ENTRIES && !lg_host_entry(i);
 }
-#line 3123 "host.nw"
+#line 3128 "host.nw"
 
 /* hypercalls */
-#line 2924 "host.nw"
+#line 2929 "host.nw"
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi)
 {
 	if (i >= GDT_ENTRIES) {
@@ -64,10 +64,10 @@ void lg_load_tls(struct lguest *lg, u32 gpa)
 	for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
 		lg_set_gdt(lg, GDT_ENTRY_TLS_MIN + i, tls[i][0], tls[i][1]);
 }
-#line 3125 "host.nw"
+#line 3130 "host.nw"
 
 /* the first GDT */
-#line 2965 "host.nw"
+#line 2970 "host.nw"
 void lg_init_segments(struct lguest *lg)
 {
 	static const u32 flat[][2] = {
@@ -85,10 +85,10 @@ void lg_init_segments(struct lguest *lg)
 	lg->regs.es = __KERNEL_DS | 1;
 	lg->regs.ss = __KERNEL_DS | 1;
 }
-#line 3127 "host.nw"
+#line 3132 "host.nw"
 
 /* the last check */
-#line 3003 "host.nw"
+#line 3008 "host.nw"
 static struct desc_struct *lg_desc(struct lguest *lg, u32 sel)
 {
 	unsigned int i = (sel & 0xFFFF) >> 3;
@@ -111,7 +111,7 @@ static void lg_check_data_seg(struct lguest *lg, u32 *sel)
 		return;
 	*sel = 0;
 }
-#line 3035 "host.nw"
+#line 3040 "host.nw"
 bool lg_check_segments(struct lguest *lg)
 {
 	struct lg_regs *r = &lg->regs;
@@ -125,16 +125,16 @@ bool lg_check_segments(struct lguest *lg)
 	r->cs &= 0xFFFF;
 	r->ss &= 0xFFFF;
 	/* turn interrupts on, I/O privilege off, and every flag that changes iret off */
-#line 3064 "host.nw"
+#line 3069 "host.nw"
 	r->eflags = (r->eflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_VM | X86_EFLAGS_NT |
 				   X86_EFLAGS_VIF | X86_EFLAGS_VIP)) |
 		    X86_EFLAGS_IF | X86_EFLAGS_FIXED;
-#line 3048 "host.nw"
+#line 3053 "host.nw"
 
 	cs = lg_desc(lg, r->cs);
 	ss = lg_desc(lg, r->ss);
 	/* kill a Guest whose code segment or instruction pointer is bad */
-#line 3079 "host.nw"
+#line 3084 "host.nw"
 	if (rpl == 0 || rpl == 2 || !cs || (cs->type & 0xC) != 0x8 ||
 	    cs->dpl != rpl) {
 		lg_kill(lg, "bad code segment %#x", r->cs);
@@ -153,12 +153,12 @@ bool lg_check_segments(struct lguest *lg)
 		return false;
 	}
 	/* kill a Guest whose stack segment is bad */
-#line 3102 "host.nw"
+#line 3107 "host.nw"
 	if (!ss || (r->ss & 3) != rpl || (ss->type & 0xA) != 0x2 ||
 	    ss->dpl != rpl) {
 		lg_kill(lg, "bad stack segment %#x", r->ss);
 		return false;
 	}
-#line 3053 "host.nw"
+#line 3058 "host.nw"
 	return true;
 }

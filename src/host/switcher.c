@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1260 "host.nw"
+#line 1265 "host.nw"
 /*
  * lg.ko, the lguest Host: the Switcher's home, each CPU's pages and the
  * world switch.  Tangled from host.nw: edit that, not this file.
@@ -17,7 +17,7 @@
 #include "lg.h"
 
 /* the Switcher's variables */
-#line 691 "host.nw"
+#line 696 "host.nw"
 static struct page **lg_switcher_pages;
 static void *lg_switcher_base;
 unsigned long lg_switcher_addr;
@@ -27,10 +27,10 @@ static u32 lg_switcher_pfn(unsigned int i)
 {
 	return page_to_pfn(lg_switcher_pages[i]);
 }
-#line 1277 "host.nw"
+#line 1282 "host.nw"
 
 /* unmapping the Switcher */
-#line 670 "host.nw"
+#line 675 "host.nw"
 static void lg_unmap_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu;
@@ -44,10 +44,10 @@ static void lg_unmap_switcher(void)
 		__free_page(lg_switcher_pages[i]);
 	kfree(lg_switcher_pages);
 }
-#line 1279 "host.nw"
+#line 1284 "host.nw"
 
 /* mapping the Switcher */
-#line 546 "host.nw"
+#line 551 "host.nw"
 static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 {
 	void *spacer[8], *addr;
@@ -73,21 +73,21 @@ static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 		vunmap(spacer[i]);
 	return addr;
 }
-#line 581 "host.nw"
+#line 586 "host.nw"
 static int __init lg_map_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu, first;
 	u32 *pte;
 
 	/* refuse a Switcher larger than its code pages */
-#line 614 "host.nw"
+#line 619 "host.nw"
 	if (lg_switcher_text_end - lg_switcher_text_start >
 	    SWITCHER_TEXT_PAGES * PAGE_SIZE) {
 		pr_err("lguest: the Switcher is larger than its pages\n");
 		return -EINVAL;
 	}
 	/* allocate the Switcher's pages and map them inside one 4 MB slot */
-#line 626 "host.nw"
+#line 631 "host.nw"
 	lg_switcher_pages = kcalloc(n, sizeof(*lg_switcher_pages), GFP_KERNEL);
 	if (!lg_switcher_pages)
 		return -ENOMEM;
@@ -100,14 +100,14 @@ static int __init lg_map_switcher(void)
 	if (!lg_switcher_base)
 		goto free_all;
 	lg_switcher_addr = (unsigned long)lg_switcher_base;
-#line 588 "host.nw"
+#line 593 "host.nw"
 	memcpy(lg_switcher_base, lg_switcher_text_start,
 	       lg_switcher_text_end - lg_switcher_text_start);
 
 	first = (lg_switcher_addr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
 	for_each_possible_cpu(cpu) {
 		/* give this CPU a page table for the Switcher's slot */
-#line 651 "host.nw"
+#line 656 "host.nw"
 		pte = (u32 *)get_zeroed_page(GFP_KERNEL);
 		if (!pte)
 			goto free_ptes;
@@ -121,7 +121,7 @@ static int __init lg_map_switcher(void)
 		pte[first + i + 1] = lg_switcher_pfn(i + 1) << PAGE_SHIFT |
 				     _PAGE_PRESENT | _PAGE_ACCESSED;
 		per_cpu(lg_switcher_pte, cpu) = pte;
-#line 594 "host.nw"
+#line 599 "host.nw"
 	}
 	return 0;
 
@@ -134,17 +134,17 @@ free_all:
 	kfree(lg_switcher_pages);
 	return -ENOMEM;
 }
-#line 728 "host.nw"
+#line 733 "host.nw"
 static const struct kernel_param_ops lg_switcher_addr_ops = {
 	.set = lg_param_refuse,
 	.get = param_get_ulong,
 };
 module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
 MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
-#line 1281 "host.nw"
+#line 1286 "host.nw"
 
 /* our segments */
-#line 758 "host.nw"
+#line 763 "host.nw"
 static const struct desc_struct lg_cs_desc = {
 	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0xB, .s = 1, .p = 1,
 	.d = 1, .g = 1,
@@ -170,10 +170,10 @@ static void lg_host_segments(bool install)
 		}
 	}
 }
-#line 1283 "host.nw"
+#line 1288 "host.nw"
 
 /* the real IDT */
-#line 809 "host.nw"
+#line 814 "host.nw"
 static struct lg_gate lg_default_idt[IDT_ENTRIES];
 
 static struct lg_gate lg_make_gate(u32 addr, u32 sel, u32 type, u32 dpl)
@@ -199,16 +199,16 @@ static void __init lg_setup_default_idt(void)
 						 i == LGUEST_TRAP_ENTRY ? 1 : 0);
 	}
 }
-#line 1285 "host.nw"
+#line 1290 "host.nw"
 
 /* the per-CPU pages */
-#line 842 "host.nw"
+#line 847 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu)
 {
 	return (struct lg_pages *)(lg_switcher_addr +
 				   (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE);
 }
-#line 862 "host.nw"
+#line 867 "host.nw"
 static void lg_setup_cpu_pages(struct lg_pages *p)
 {
 	p->state.guest_tss.sp0 = (unsigned long)(&p->regs + 1);
@@ -219,10 +219,10 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
 	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
 }
-#line 1287 "host.nw"
+#line 1292 "host.nw"
 
 /* making the Switcher ready */
-#line 882 "host.nw"
+#line 887 "host.nw"
 int __init lg_switcher_init(void)
 {
 	unsigned int cpu;
@@ -243,10 +243,10 @@ void lg_switcher_exit(void)
 	lg_host_segments(false);
 	lg_unmap_switcher();
 }
-#line 1289 "host.nw"
+#line 1294 "host.nw"
 
 /* the TSS descriptor */
-#line 1017 "host.nw"
+#line 1022 "host.nw"
 static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 {
 	unsigned long base = (unsigned long)tss;
@@ -261,19 +261,19 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 	d->type = DESC_TSS;
 	d->p = 1;
 }
-#line 1291 "host.nw"
+#line 1296 "host.nw"
 
 /* the direct system-call gate */
-#line 964 "host.nw"
+#line 969 "host.nw"
 static struct lg_gate lg_direct_gate(const struct lg_gate *g)
 {
 	return lg_make_gate(lg_gate_offset(g), lg_gate_sel(g), LG_GATE_TRAP,
 			    lg_gate_dpl(g));
 }
-#line 1293 "host.nw"
+#line 1298 "host.nw"
 
 /* CR4 while the Guest runs */
-#line 1065 "host.nw"
+#line 1070 "host.nw"
 #define LG_CR4_OFF	(X86_CR4_PGE | X86_CR4_SMEP | X86_CR4_SMAP)
 
 static void lg_write_cr4(unsigned long cr4)
@@ -295,10 +295,10 @@ static void lg_cr4_for_host(unsigned long cr4)
 	if (cr4 & LG_CR4_OFF)
 		lg_write_cr4(cr4);
 }
-#line 1295 "host.nw"
+#line 1300 "host.nw"
 
 /* the floating-point unit */
-#line 1204 "host.nw"
+#line 1209 "host.nw"
 #define LG_FCW_INIT	0x037F	/* fninit's x87 control word */
 
 static void lg_fpu_load(struct fxregs_state *fx)
@@ -317,10 +317,10 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = LG_FCW_INIT;
 	fx->mxcsr = MXCSR_DEFAULT;
 }
-#line 1297 "host.nw"
+#line 1302 "host.nw"
 
 /* one trip into the Guest */
-#line 974 "host.nw"
+#line 979 "host.nw"
 static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 {
 	struct lg_state *st = &p->state;
@@ -337,7 +337,7 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 	lg_tss_descriptor(&st->guest_gdt[GDT_ENTRY_TSS], &st->guest_tss);
 
 	/* copy the default IDT, with the Guest's own breakpoint and system-call gates */
-#line 998 "host.nw"
+#line 1003 "host.nw"
 	memcpy(st->guest_idt, lg_default_idt, sizeof(st->guest_idt));
 	for (v = X86_TRAP_BP; v <= X86_TRAP_OF; v++) {
 		g = &lg->idt[v];
@@ -347,9 +347,9 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 	g = &lg->idt[IA32_SYSCALL_VECTOR];
 	if (lg->direct_syscall && (g->hi & LG_GATE_PRESENT))
 		st->guest_idt[IA32_SYSCALL_VECTOR] = lg_direct_gate(g);
-#line 990 "host.nw"
+#line 995 "host.nw"
 }
-#line 1104 "host.nw"
+#line 1109 "host.nw"
 static void lg_switch(struct lguest *lg)
 {
 	struct lg_pages *p = lg_cpu_pages(smp_processor_id());
@@ -362,15 +362,15 @@ static void lg_switch(struct lguest *lg)
 				  _PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED;
 
 	/* make sysenter fault and clear the CR4 bits a Guest must not have */
-#line 1128 "host.nw"
+#line 1133 "host.nw"
 	rdmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	if (sysenter_lo)
 		wrmsr(MSR_IA32_SYSENTER_CS, 0, 0);
 	cr4 = lg_cr4_for_guest();
-#line 1116 "host.nw"
+#line 1121 "host.nw"
 
 	/* call the Switcher, which returns when the Guest traps */
-#line 1144 "host.nw"
+#line 1149 "host.nw"
 	asm volatile("pushfl\n\t"
 		     "pushl %%cs\n\t"
 		     "call *%%ecx"
@@ -379,19 +379,19 @@ static void lg_switch(struct lguest *lg)
 		       "2" (lg_switcher_addr +
 			    (lg_switch_to_guest - lg_switcher_text_start))
 		     : "memory", "cc", "edx", "esi", "edi");
-#line 1118 "host.nw"
+#line 1123 "host.nw"
 
 	/* read the fault address, then give the Host its SYSENTER and CR4 back */
-#line 1159 "host.nw"
+#line 1164 "host.nw"
 	if (p->regs.trapnum == X86_TRAP_PF)
 		lg->cr2 = read_cr2();
 	lg_cr4_for_host(cr4);
 	if (sysenter_lo)
 		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
-#line 1120 "host.nw"
+#line 1125 "host.nw"
 	lg->regs = p->regs;
 }
-#line 1233 "host.nw"
+#line 1238 "host.nw"
 void lg_enter_guest(struct lguest *lg)
 {
 	kernel_fpu_begin();

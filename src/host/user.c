@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1776 "host.nw"
+#line 1781 "host.nw"
 /*
  * lg.ko, the lguest Host: /dev/lguest.
  * Tangled from host.nw: edit that, not this file.
@@ -14,7 +14,7 @@
 #include "lg.h"
 
 /* initialize */
-#line 1554 "host.nw"
+#line 1559 "host.nw"
 static DEFINE_MUTEX(lg_init_lock);
 
 static int lg_initialize(struct file *file, const char __user *in)
@@ -24,7 +24,7 @@ static int lg_initialize(struct file *file, const char __user *in)
 	int err;
 
 	/* read the Launcher's numbers and refuse memory that is not user memory */
-#line 1592 "host.nw"
+#line 1597 "host.nw"
 	if (copy_from_user(&args, in, sizeof(args)))
 		return -EFAULT;
 	if (!PAGE_ALIGNED(args.base) || !args.pfnlimit ||
@@ -32,14 +32,14 @@ static int lg_initialize(struct file *file, const char __user *in)
 	    args.base + ((u64)args.pfnlimit + 1) * PAGE_SIZE > TASK_SIZE ||
 	    !PAGE_ALIGNED(args.pgdir) || args.pgdir >= args.pfnlimit * PAGE_SIZE)
 		return -EINVAL;
-#line 1563 "host.nw"
+#line 1568 "host.nw"
 
 	mutex_lock(&lg_init_lock);
 	err = -EBUSY;
 	if (file->private_data)
 		goto unlock;
 	/* allocate the Guest and its floating-point area */
-#line 1607 "host.nw"
+#line 1612 "host.nw"
 	err = -ENOMEM;
 	lg = kzalloc(sizeof(*lg), GFP_KERNEL);
 	if (!lg)
@@ -49,7 +49,7 @@ static int lg_initialize(struct file *file, const char __user *in)
 		goto free_lg;
 	lg_fpu_init(lg->fpu);
 	/* give the Guest its memory, clock, page tables, segments and registers */
-#line 1626 "host.nw"
+#line 1631 "host.nw"
 	lg->mem_base = args.base;
 	lg->pfn_limit = args.pfnlimit;
 	lg->mem_end = (args.pfnlimit + 1) * PAGE_SIZE;
@@ -64,14 +64,14 @@ static int lg_initialize(struct file *file, const char __user *in)
 	lg->regs.eip = args.start;
 	lg->regs.eflags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
 	/* publish the finished Guest */
-#line 1648 "host.nw"
+#line 1653 "host.nw"
 	mmgrab(current->mm);
 	lg->mm = current->mm;
 	atomic_inc(&lg_guests);
 	/* Readers and writers see a complete Guest, or none. */
 	smp_store_release(&file->private_data, lg);
 	mutex_unlock(&lg_init_lock);
-#line 1571 "host.nw"
+#line 1576 "host.nw"
 	return sizeof(args);
 
 free_fpu:
@@ -82,10 +82,10 @@ unlock:
 	mutex_unlock(&lg_init_lock);
 	return err;
 }
-#line 1790 "host.nw"
+#line 1795 "host.nw"
 
 /* write */
-#line 1518 "host.nw"
+#line 1523 "host.nw"
 static ssize_t lg_dev_write(struct file *file, const char __user *in,
 			    size_t size, loff_t *off)
 {
@@ -113,10 +113,10 @@ static ssize_t lg_dev_write(struct file *file, const char __user *in,
 		return -EINVAL;
 	}
 }
-#line 1792 "host.nw"
+#line 1797 "host.nw"
 
 /* read */
-#line 1674 "host.nw"
+#line 1679 "host.nw"
 static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 			   loff_t *off)
 {
@@ -146,10 +146,10 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 		return -EFAULT;
 	return sizeof(e);
 }
-#line 1794 "host.nw"
+#line 1799 "host.nw"
 
 /* release */
-#line 1711 "host.nw"
+#line 1716 "host.nw"
 static int lg_dev_release(struct inode *inode, struct file *file)
 {
 	struct lguest *lg = file->private_data;
@@ -164,10 +164,10 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	atomic_dec(&lg_guests);
 	return 0;
 }
-#line 1796 "host.nw"
+#line 1801 "host.nw"
 
 /* the device */
-#line 1739 "host.nw"
+#line 1744 "host.nw"
 static int lg_dev_open(struct inode *inode, struct file *file)
 {
 	file->private_data = NULL;
