@@ -1,10 +1,11 @@
 # The lab machine (tests/lab/) and the tiny test guests (tests/guests/).
 #
 # `make lab` builds an initramfs for Debian's own i386 kernel: busybox, our
-# /init, lg.ko, the Launcher and the test guests.  `make run` boots it in
-# qemu-system-i386 (software emulation) and runs a Guest on this terminal;
-# `make check-lab` boots it once and runs every test guest.  The kernel and
-# busybox packages are downloaded once into cache/.
+# /init, lg.ko, the Launcher, the test guests and the Linux Guest with its
+# initrd.  `make run` boots it in qemu-system-i386 (software emulation) and
+# runs a Guest on this terminal, Linux by default; `make check-lab` boots it
+# once and runs every test guest and the Linux Guest's tests (tests/linux/).
+# The kernel and busybox packages are downloaded once into cache/.
 
 LAB := $(BUILD)/lab
 GUESTS_OUT := $(BUILD)/guests
@@ -19,9 +20,10 @@ LAB_SMP ?= 2
 # so the Host can give Guests lguest_data.tsc_khz; QEMU's default qemu32
 # is an older model without it.
 LAB_CPU ?= coreduo
-# The Guest `make run` starts, and its memory in megabytes.
-RUN_GUEST ?= /guests/demo.elf
-RUN_MEM ?= 32
+# The Guest `make run` starts, and its memory in megabytes: the Linux
+# Guest (tests/linux/demo is its /init), or a test guest /guests/NAME.elf.
+RUN_GUEST ?= /guests/linux
+RUN_MEM ?= $(if $(filter /guests/linux,$(RUN_GUEST)),64,32)
 # `make check` runs the lab suite only when this says yes.  The harness's
 # own test (a pretend Launcher, no lg.ko needed) runs unless told no.
 LAB_IN_CHECK ?= yes
@@ -115,7 +117,7 @@ lab-parts: $(BUILD)/.deps-ok
 # Launcher's terminal test; and tap-peer, the far end of a Guest's network
 # card (@net).  mkinitramfs puts $(LAB)/bin/* in /bin;
 # LAB_TEST_DIRS are where check-lab finds tests besides tests/guests/.
-LAB_TEST_DIRS := tests/launcher
+LAB_TEST_DIRS := tests/launcher tests/linux
 $(LAB)/bin/launcher-tty: tests/launcher/launcher-tty.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
@@ -126,9 +128,24 @@ $(LAB)/bin/tap-peer: tests/launcher/tap-peer.c | $(BUILD)/.deps-ok
 	@echo '  CC      $<'
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
 
-lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/tap-peer
+# The Linux Guest's tests (tests/linux/): their helper program goes into the
+# Guest's own initrd (mkinitramfs puts $(LAB)/linux-bin/* in its /bin), and
+# the lab machine carries the Guest kernel, so `make guest` comes first
+# (minutes the first time: say so).
+$(LAB)/linux-bin/lintrap: tests/linux/lintrap.c | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+LAB_LINUX := $(if $(filter y,$(CONFIG_LGUEST_GUEST)),lab-guest-note guest)
+.PHONY: lab-guest-note
+lab-guest-note:
+	@[ -f $(GUEST)/vmlinux ] || echo 'lab: building the Linux Guest first (make guest: a few minutes the first time)'
+
+lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/tap-peer \
+		$(LAB_LINUX) $(LAB)/linux-bin/lintrap
 	@echo '  INITRD  $(LAB_INITRD)'
-	@LAB_TEST_DIRS=$(LAB_TEST_DIRS) tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
+	@LAB_TEST_DIRS='$(LAB_TEST_DIRS)' tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
 
 LAB_QEMU = $(QEMU) -cpu $(LAB_CPU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
 	-initrd $(LAB_INITRD) -no-reboot -nic none

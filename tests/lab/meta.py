@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The metadata of the test guests, read from the comment at the top of each
-tests/guests/NAME.c:
+tests/guests/NAME.c (and of the Linux Guest's tests, tests/linux/NAME.sh):
 
     @test     NAME        (must match the file name)
     @summary  one line    what the guest checks
@@ -22,11 +22,19 @@ tests/guests/NAME.c:
                           the Launcher's standard input (else it is empty)
     @net      yes         a network card: the Launcher gets --tunnet=lgtap0,
                           and /init runs /bin/tap-peer lgtap0 beside it
+    @status   N           the Launcher's exit status must be N (a Linux test:
+                          0 unless it says otherwise; a test guest: unchecked)
+
+A Linux test is a shell script NAME.sh (its metadata in `#` comments at the
+top), which the Linux Guest's /init runs (tests/linux/init): the Launcher
+boots build/guest/vmlinux (/guests/linux in the lab machine) with the
+initrd /linux/initrd.gz and `console=hvc0 lintest=NAME`.  Its run is named
+linux-NAME, and its kernel is `linux`.
 
 `meta.py list [--category C] [--seeds FIRST:COUNT] [--only REGEX] DIR...` prints, for the lab
 machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL BLOCK INPUT NET ELF [ARGS...]
-where ELF is the test guest's name (/guests/ELF.elf), or an absolute path for
-a @program.  Without --seeds a seeded guest runs once, with seed 1.
+where ELF is the test guest's name (/guests/ELF.elf), an absolute path for
+a @program, or linux:NAME for a Linux test.  Without --seeds a seeded guest runs once, with seed 1.
 """
 import glob
 import os
@@ -36,23 +44,39 @@ import sys
 DEFAULTS = {"summary": "", "category": "functional", "timeout": "20",
             "mem": "32", "expect": "SUCCESS", "output": "", "signal": "KILL",
             "seeded": "", "program": "", "block": "0",
-            "input": "no", "net": "no"}
-KEY = re.compile(r"^\s*(?:/?\*+|//)?\s*@(\w+)\s+(.*?)\s*$")
+            "input": "no", "net": "no", "status": "", "kernel": "test"}
+KEY = re.compile(r"^\s*(?:/?\*+|//|#)?\s*@(\w+)\s+(.*?)\s*$")
 
 
 def parse(path):
     meta = dict(DEFAULTS)
-    meta["name"] = os.path.splitext(os.path.basename(path))[0]
+    stem = os.path.splitext(os.path.basename(path))[0]
+    meta["name"] = stem
     with open(path) as f:
         head = f.read(4096)
-    end = head.find("*/")
-    for line in head[:end if end >= 0 else None].splitlines():
+    if path.endswith(".sh"):
+        # A Linux test: its first comment is the `#` lines at the top.
+        lines = []
+        for line in head.splitlines():
+            if not line.startswith("#"):
+                break
+            lines.append(line)
+        meta.update({"kernel": "linux", "status": "0", "mem": "64"})
+    else:
+        end = head.find("*/")
+        lines = head[:end if end >= 0 else None].splitlines()
+    for line in lines:
         m = KEY.match(line)
         if m:
             meta[m.group(1)] = m.group(2)
-    if meta.get("test", meta["name"]) != meta["name"]:
+    if meta.get("test", stem) != stem:
         raise ValueError("%s: @test %s does not match the file name"
                          % (path, meta["test"]))
+    if meta["kernel"] == "linux":
+        meta["name"] = "linux-" + stem
+        meta["stem"] = stem
+    if meta["status"] and not re.match(r"^\d+$", meta["status"]):
+        raise ValueError("%s: bad @status %s" % (path, meta["status"]))
     if meta["category"] not in ("functional", "hostile", "bench"):
         raise ValueError("%s: unknown @category %s" % (path, meta["category"]))
     e = meta["expect"]
@@ -66,9 +90,10 @@ def parse(path):
 
 
 def all_tests(directory):
-    """Every test guest: each .c file directly in DIR with an @test line."""
+    """Every test: each .c or .sh file directly in DIR with an @test line."""
     tests = []
-    for path in sorted(glob.glob(os.path.join(directory, "*.c"))):
+    for path in sorted(glob.glob(os.path.join(directory, "*.c")) +
+                       glob.glob(os.path.join(directory, "*.sh"))):
         with open(path) as f:
             if "@test" not in f.read(4096):
                 continue
@@ -89,6 +114,8 @@ def runs(directories, category=None, seeds=None, only=None):
             if only and not re.search(only, t["name"]):
                 continue
             t["elf"] = t["program"] or t["name"]
+            if t["kernel"] == "linux":
+                t["elf"] = "linux:" + t["stem"]
             t["args"] = ""
             if t["seeded"] == "yes":
                 first, count = seeds or (1, 1)
