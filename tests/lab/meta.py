@@ -24,6 +24,9 @@ tests/guests/NAME.c (and of the Linux Guest's tests, tests/linux/NAME.sh):
                           and /init runs /bin/tap-peer lgtap0 beside it
     @status   N           the Launcher's exit status must be N (a Linux test:
                           0 unless it says otherwise; a test guest: unchecked)
+    @boots    N           a Linux test that reboots: once it has begun N
+                          times (the Launcher restarting the Guest), /init
+                          stops the Launcher with SIGTERM (status 143)
 
 A Linux test is a shell script NAME.sh (its metadata in `#` comments at the
 top), which the Linux Guest's /init runs (tests/linux/init): the Launcher
@@ -34,7 +37,7 @@ linux-NAME, and its kernel is `linux`.
 `meta.py list [--category C] [--seeds FIRST:COUNT] [--only REGEX] DIR...` prints, for the lab
 machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL BLOCK INPUT NET ELF [ARGS...]
 where ELF is the test guest's name (/guests/ELF.elf), an absolute path for
-a @program, or linux:NAME for a Linux test.  Without --seeds a seeded guest runs once, with seed 1.
+a @program, or linux:NAME (linux:NAME:BOOTS with @boots) for a Linux test.  Without --seeds a seeded guest runs once, with seed 1.
 """
 import glob
 import os
@@ -44,7 +47,7 @@ import sys
 DEFAULTS = {"summary": "", "category": "functional", "timeout": "20",
             "mem": "32", "expect": "SUCCESS", "output": "", "signal": "KILL",
             "seeded": "", "program": "", "block": "0",
-            "input": "no", "net": "no", "status": "", "kernel": "test"}
+            "input": "no", "net": "no", "status": "", "kernel": "test", "boots": "1"}
 KEY = re.compile(r"^\s*(?:/?\*+|//|#)?\s*@(\w+)\s+(.*?)\s*$")
 
 
@@ -85,6 +88,7 @@ def parse(path):
     if not re.match(r"^[A-Z0-9]+$", meta["signal"]):
         raise ValueError("%s: bad @signal %s" % (path, meta["signal"]))
     meta["timeout"] = int(meta["timeout"])
+    meta["boots"] = int(meta["boots"])
     meta["mem"] = int(meta["mem"])
     return meta
 
@@ -116,6 +120,8 @@ def runs(directories, category=None, seeds=None, only=None):
             t["elf"] = t["program"] or t["name"]
             if t["kernel"] == "linux":
                 t["elf"] = "linux:" + t["stem"]
+                if t["boots"] != 1:
+                    t["elf"] += ":%d" % t["boots"]
             t["args"] = ""
             if t["seeded"] == "yes":
                 first, count = seeds or (1, 1)
