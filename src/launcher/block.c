@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2704 "launcher.nw"
+#line 2707 "launcher.nw"
 /* The virtio block device on a file.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,7 +16,7 @@ struct block {
 	u64 bytes;		/* whole sectors only */
 	bool ro;
 };
-#line 2729 "launcher.nw"
+#line 2732 "launcher.nw"
 static u8 block_rw(struct block *b, bool write, const struct iovec *iov,
 		   unsigned int n, size_t skip, size_t len, u64 sector)
 {
@@ -35,7 +35,7 @@ static u8 block_rw(struct block *b, bool write, const struct iovec *iov,
 		done = preadv(b->fd, part, k, sector * 512);
 	return done == (ssize_t)len ? VIRTIO_BLK_S_OK : VIRTIO_BLK_S_IOERR;
 }
-#line 2757 "launcher.nw"
+#line 2760 "launcher.nw"
 static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 {
 	struct virtio_blk_outhdr h;
@@ -53,7 +53,7 @@ static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 	data_in = c->in_len - 1;
 	*written = 1;
 	/* do what the request's type asks, and choose its status */
-#line 2784 "launcher.nw"
+#line 2787 "launcher.nw"
 	switch (h.type) {
 	case VIRTIO_BLK_T_IN:
 		status = block_rw(b, false, in, c->n_in, 0, data_in,
@@ -78,11 +78,11 @@ static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 	default:
 		status = VIRTIO_BLK_S_UNSUPP;
 	}
-#line 2774 "launcher.nw"
+#line 2777 "launcher.nw"
 	iov_to(in, c->n_in, data_in, &status, 1);
 	return 0;
 }
-#line 2814 "launcher.nw"
+#line 2817 "launcher.nw"
 static int block_chain(struct virtqueue *vq, struct vq_chain *c, u32 *written)
 {
 	return block_request(vq->dev->priv, c, written);
@@ -93,7 +93,7 @@ static int block_service(struct virtqueue *vq)
 	return vq_serve(vq, block_chain);
 }
 /* open the disk and measure it */
-#line 2885 "launcher.nw"
+#line 2888 "launcher.nw"
 static int open_disk(struct block *b, const char *path)
 {
 	off_t size;
@@ -120,7 +120,7 @@ static int open_disk(struct block *b, const char *path)
 	b->bytes = size - size % 512;
 	return 0;
 }
-#line 2832 "launcher.nw"
+#line 2835 "launcher.nw"
 
 struct device *setup_block(const char *spec)
 {
@@ -140,14 +140,14 @@ struct device *setup_block(const char *spec)
 		return NULL;
 	}
 	/* describe the disk to the Guest, its capacity and its features */
-#line 2866 "launcher.nw"
+#line 2869 "launcher.nw"
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.capacity = b->bytes / 512;
 	cfg.seg_max = VQ_SIZE - 2;
 	features = 1u << VIRTIO_BLK_F_SEG_MAX | 1u << VIRTIO_BLK_F_FLUSH;
 	if (b->ro)
 		features |= 1u << VIRTIO_BLK_F_RO;
-#line 2851 "launcher.nw"
+#line 2854 "launcher.nw"
 	dev = add_device(path, VIRTIO_ID_BLOCK, 1, features, &cfg,
 			 sizeof(cfg));
 	if (!dev || add_vq(dev, 0, block_service) < 0)

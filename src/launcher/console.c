@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2532 "launcher.nw"
+#line 2535 "launcher.nw"
 /* The virtio console on the Launcher's terminal.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <poll.h>
@@ -13,7 +13,7 @@
 
 static int console_in = -1;
 int console_out = 1;
-#line 2551 "launcher.nw"
+#line 2554 "launcher.nw"
 static int console_chain(struct virtqueue *vq, struct vq_chain *c,
 			 u32 *written)
 {
@@ -32,7 +32,7 @@ static int console_output(struct virtqueue *vq)
 {
 	return vq_serve(vq, console_chain);
 }
-#line 2592 "launcher.nw"
+#line 2595 "launcher.nw"
 static void console_input(struct virtqueue *vq)
 {
 	struct pollfd fds[2] = { { .fd = console_in, .events = POLLIN },
@@ -45,7 +45,7 @@ static void console_input(struct virtqueue *vq)
 
 	for (;;) {
 		/* give the Guest what the console thread holds */
-#line 2646 "launcher.nw"
+#line 2649 "launcher.nw"
 		while (have) {
 			r = vq_deliver(vq, NULL, 0, held, have, false, &taken);
 			if (r < 0)
@@ -55,7 +55,7 @@ static void console_input(struct virtqueue *vq)
 			memmove(held, held + taken, have - taken);
 			have -= taken;
 		}
-#line 2604 "launcher.nw"
+#line 2607 "launcher.nw"
 		if (fds[0].fd < 0 && have == 0)
 			return;
 		if (poll(fds, 2, -1) < 0)
@@ -65,7 +65,7 @@ static void console_input(struct virtqueue *vq)
 		if (fds[0].fd < 0 || !fds[0].revents)
 			continue;
 		/* read what was typed, and stop at the third Ctrl-C */
-#line 2622 "launcher.nw"
+#line 2625 "launcher.nw"
 		n = read(console_in, in, sizeof(in));
 		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
@@ -82,10 +82,10 @@ static void console_input(struct virtqueue *vq)
 		room = sizeof(held) - have;
 		memcpy(held + have, in, (size_t)n < room ? (size_t)n : room);
 		have += (size_t)n < room ? (size_t)n : room;
-#line 2613 "launcher.nw"
+#line 2616 "launcher.nw"
 	}
 }
-#line 2661 "launcher.nw"
+#line 2664 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd)
 {
 	struct device *dev = add_device("console", VIRTIO_ID_CONSOLE, 2, 0,

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2169 "launcher.nw"
+#line 2172 "launcher.nw"
 /* The device page and notifications.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <string.h>
@@ -13,7 +13,7 @@ unsigned int num_devices;
 static u32 page_used;
 
 /* add a device and its queues to the device page */
-#line 2193 "launcher.nw"
+#line 2196 "launcher.nw"
 struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 			  u32 features, const void *config, u8 config_len)
 {
@@ -39,7 +39,7 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	dev->num_vq = num_vq;
 	dev->feature_len = d.feature_len;
 	/* write the descriptor, our features and the configuration */
-#line 2228 "launcher.nw"
+#line 2231 "launcher.nw"
 	p = device_page() + page_used;
 	dev->desc = (struct lguest_device_desc *)p;
 	memcpy(p, &d, sizeof(d));
@@ -47,11 +47,11 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	memcpy(p, &features, d.feature_len);
 	if (config_len)
 		memcpy(p + 2 * d.feature_len, config, config_len);
-#line 2218 "launcher.nw"
+#line 2221 "launcher.nw"
 	page_used += size;
 	return dev;
 }
-#line 2241 "launcher.nw"
+#line 2244 "launcher.nw"
 struct lguest_vqconfig *vq_config(struct virtqueue *vq)
 {
 	return (struct lguest_vqconfig *)((u8 *)(vq->dev->desc + 1) +
@@ -63,7 +63,7 @@ u8 *device_features(struct device *dev)
 	return (u8 *)(dev->desc + 1) +
 	       dev->num_vq * sizeof(struct lguest_vqconfig);
 }
-#line 2261 "launcher.nw"
+#line 2264 "launcher.nw"
 int add_vq(struct device *dev, unsigned int index,
 	   int (*service)(struct virtqueue *vq))
 {
@@ -88,7 +88,7 @@ int add_vq(struct device *dev, unsigned int index,
 	}
 	return 0;
 }
-#line 2296 "launcher.nw"
+#line 2299 "launcher.nw"
 void *input_thread(void *arg)
 {
 	struct virtqueue *vq = arg;
@@ -96,7 +96,7 @@ void *input_thread(void *arg)
 	vq->dev->input(vq);
 	return NULL;
 }
-#line 2308 "launcher.nw"
+#line 2311 "launcher.nw"
 void reset_devices(void)
 {
 	unsigned int i, j;
@@ -110,7 +110,7 @@ void reset_devices(void)
 	memset(device_page(), 0, PAGE_SIZE);
 }
 /* answer the Guest's notifications */
-#line 2347 "launcher.nw"
+#line 2350 "launcher.nw"
 u32 vq_config_pfn(struct virtqueue *vq)
 {
 	u32 pfn;
@@ -138,7 +138,7 @@ int vq_wait(struct virtqueue *vq)
 		return fail("cannot wait for the Guest: %s", strerror(errno));
 	return 0;
 }
-#line 2381 "launcher.nw"
+#line 2384 "launcher.nw"
 static int vq_kick(struct virtqueue *vq, u32 pfn)
 {
 	int r = 0;
@@ -151,7 +151,7 @@ static int vq_kick(struct virtqueue *vq, u32 pfn)
 	pthread_mutex_unlock(&vq->lock);
 	return r < 0 ? r : wake(vq);
 }
-#line 2408 "launcher.nw"
+#line 2411 "launcher.nw"
 static int device_status(struct device *dev)
 {
 	u8 status = *(volatile u8 *)&dev->desc->status;
@@ -182,7 +182,7 @@ static int device_status(struct device *dev)
 		       dev->feature_len);
 	return 0;
 }
-#line 2444 "launcher.nw"
+#line 2447 "launcher.nw"
 int device_notify(u32 addr)
 {
 	unsigned int i, j;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 395 "launcher.nw"
+#line 398 "launcher.nw"
 /* Guest memory.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <stdio.h>
@@ -21,7 +21,7 @@ void *guest_ptr(u64 addr, u64 len)
 {
 	return in_guest(addr, len, guest.size);
 }
-#line 431 "launcher.nw"
+#line 434 "launcher.nw"
 u8 *device_page(void)
 {
 	return guest.base + guest.size;
@@ -31,7 +31,7 @@ void *guest_readable(u64 addr, u64 len)
 {
 	return in_guest(addr, len, (u64)guest.size + PAGE_SIZE);
 }
-#line 461 "launcher.nw"
+#line 464 "launcher.nw"
 u32 guest_mem_limit(void)
 {
 	FILE *f = fopen("/sys/module/lg/parameters/switcher_addr", "r");
@@ -48,7 +48,7 @@ u32 guest_mem_limit(void)
 	}
 	return limit;
 }
-#line 486 "launcher.nw"
+#line 489 "launcher.nw"
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 {
 	unsigned long long n, unit = MB;
@@ -63,7 +63,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 		return fail("memory size '%s' is not a number of megabytes",
 			    arg);
 	/* read the unit after the number */
-#line 512 "launcher.nw"
+#line 515 "launcher.nw"
 	switch (*end) {
 	case 'K': case 'k':
 		unit = 1024;
@@ -77,12 +77,12 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 		end++;
 		break;
 	}
-#line 500 "launcher.nw"
+#line 503 "launcher.nw"
 	if (*end)
 		return fail("memory size '%s': unknown unit '%s' (use K, M or G)",
 			    arg, end);
 	/* refuse a size that is too large, not whole pages, or too small */
-#line 532 "launcher.nw"
+#line 535 "launcher.nw"
 	if (n > limit / unit || n * unit > limit)
 		return fail("memory size '%s' is too large: at most %u MB fit "
 			    "below the Switcher", arg, limit / MB);
@@ -93,11 +93,11 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	if (n < MIN_GUEST_MEM)
 		return fail("memory size '%s' is too small: a Guest needs at "
 			    "least %u MB", arg, MIN_GUEST_MEM / MB);
-#line 504 "launcher.nw"
+#line 507 "launcher.nw"
 	*bytes = n;
 	return 0;
 }
-#line 552 "launcher.nw"
+#line 555 "launcher.nw"
 int map_guest_memory(u32 size)
 {
 	unsigned long min = 65536;
@@ -105,7 +105,7 @@ int map_guest_memory(u32 size)
 	void *want, *p;
 
 	/* find the lowest address the Host lets us map, in whole pages */
-#line 582 "launcher.nw"
+#line 585 "launcher.nw"
 	if (f) {
 		if (fscanf(f, "%lu", &min) != 1)
 			min = 65536;
@@ -114,7 +114,7 @@ int map_guest_memory(u32 size)
 	min = (min + PAGE_SIZE - 1) & ~(unsigned long)(PAGE_SIZE - 1);
 	if (min == 0)
 		min = PAGE_SIZE;
-#line 559 "launcher.nw"
+#line 562 "launcher.nw"
 	want = (void *)min;
 	p = mmap(want, (size_t)size + PAGE_SIZE, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE |

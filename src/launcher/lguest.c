@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 3384 "launcher.nw"
+#line 3387 "launcher.nw"
 /* lguest: the Launcher's main program.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <getopt.h>
@@ -19,7 +19,7 @@ static void restore_terminal(void)
 	if (tty_saved)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
 }
-#line 3409 "launcher.nw"
+#line 3412 "launcher.nw"
 static void stop_signal(int sig)
 {
 	caught_signal = sig;
@@ -31,7 +31,7 @@ static void crash_signal(int sig)
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
-#line 3425 "launcher.nw"
+#line 3428 "launcher.nw"
 static void setup_terminal(void)
 {
 	static const int stops[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
@@ -42,7 +42,7 @@ static void setup_terminal(void)
 	unsigned int i;
 
 	/* give the stopping signals and the crashes their handlers */
-#line 3448 "launcher.nw"
+#line 3451 "launcher.nw"
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = stop_signal;
 	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
@@ -51,13 +51,13 @@ static void setup_terminal(void)
 	for (i = 0; i < sizeof(crashes) / sizeof(crashes[0]); i++)
 		sigaction(crashes[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-#line 3435 "launcher.nw"
+#line 3438 "launcher.nw"
 	if (tcgetattr(STDIN_FILENO, &saved_tty) < 0)
 		return;
 	tty_saved = true;
 	atexit(restore_terminal);
 	/* turn off the terminal's processing of input */
-#line 3463 "launcher.nw"
+#line 3466 "launcher.nw"
 	raw = saved_tty;
 	raw.c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR |
 			 ICRNL | IXON);
@@ -65,9 +65,9 @@ static void setup_terminal(void)
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
-#line 3440 "launcher.nw"
+#line 3443 "launcher.nw"
 }
-#line 3482 "launcher.nw"
+#line 3485 "launcher.nw"
 static int start_threads(void)
 {
 	sigset_t block, old;
@@ -90,7 +90,7 @@ static int start_threads(void)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
-#line 3519 "launcher.nw"
+#line 3522 "launcher.nw"
 static void usage(FILE *f)
 {
 	fputs("usage: lguest [options] MEM KERNEL [kernel arguments...]\n"
@@ -105,7 +105,7 @@ static void usage(FILE *f)
 	      "Type Ctrl-C three times to stop a Guest that owns the terminal.\n",
 	      f);
 }
-#line 3540 "launcher.nw"
+#line 3543 "launcher.nw"
 static void die(void)
 {
 	fprintf(stderr, "lguest: %s\n", why_failed());
@@ -128,7 +128,7 @@ static char *join_args(int argc, char **argv)
 	}
 	return s;
 }
-#line 3578 "launcher.nw"
+#line 3581 "launcher.nw"
 /* Every device but the console and a network card may be a disk. */
 #define MAX_DISKS	(MAX_DEVICES - 2)
 
@@ -141,7 +141,7 @@ static bool negative_number(const char *arg)
 {
 	return arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9';
 }
-#line 3597 "launcher.nw"
+#line 3600 "launcher.nw"
 static void parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option options[] = {
@@ -157,7 +157,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	while (optind < argc && !negative_number(argv[optind]) &&
 	       (c = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
 		/* take option c, or stop */
-#line 3624 "launcher.nw"
+#line 3627 "launcher.nw"
 		switch (c) {
 		case 'i': o->initrd = optarg; break;
 		case 't': o->tap = optarg; break;
@@ -172,14 +172,14 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		default: usage(stderr); exit(1);
 		}
-#line 3612 "launcher.nw"
+#line 3615 "launcher.nw"
 	}
 	if (argc - optind < 2) {
 		usage(stderr);
 		exit(1);
 	}
 }
-#line 3649 "launcher.nw"
+#line 3652 "launcher.nw"
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 
 	parse_options(argc, argv, &o);
 	/* load the Guest, or die */
-#line 3679 "launcher.nw"
+#line 3682 "launcher.nw"
 	if (parse_mem_size(argv[optind], guest_mem_limit(), &mem) < 0 ||
 	    read_file(argv[optind + 1], mem, kernel_head, &img, &len) < 0 ||
 	    maybe_gunzip(&img, &len, mem) < 0 ||
@@ -212,7 +212,7 @@ int main(int argc, char **argv)
 					     argv + optind + 2)) < 0)
 		die();
 	/* create the devices, or die */
-#line 3718 "launcher.nw"
+#line 3721 "launcher.nw"
 	if (!setup_console(STDIN_FILENO, STDOUT_FILENO))
 		die();
 	for (i = 0; i < o.nblocks; i++)
@@ -220,7 +220,7 @@ int main(int argc, char **argv)
 			die();
 	if (o.tap && !setup_net(o.tap))
 		die();
-#line 3662 "launcher.nw"
+#line 3665 "launcher.nw"
 	if (open_lguest(&ki) < 0)
 		die();
 	setup_terminal();
@@ -228,7 +228,7 @@ int main(int argc, char **argv)
 		die();
 	status = run_guest(handle_exit);
 	/* start afresh if the Guest asked for a restart */
-#line 3705 "launcher.nw"
+#line 3708 "launcher.nw"
 	if (status == RESTART) {
 		restore_terminal();
 		execv("/proc/self/exe", argv);
@@ -236,6 +236,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lguest: cannot restart: %s\n", strerror(errno));
 		return 1;
 	}
-#line 3669 "launcher.nw"
+#line 3672 "launcher.nw"
 	return status;
 }

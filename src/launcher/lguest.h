@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 159 "launcher.nw"
+#line 162 "launcher.nw"
 /* The Launcher's shared declarations.  Tangled from launcher.nw. */
 #ifndef LGUEST_LAUNCHER_H
 #define LGUEST_LAUNCHER_H
@@ -20,7 +20,7 @@ typedef uint32_t u32;
 typedef uint64_t u64;
 
 /* sizes and addresses used everywhere */
-#line 196 "launcher.nw"
+#line 199 "launcher.nw"
 #define PAGE_SIZE	4096u
 #define PAGE_OFFSET	0xC0000000u
 #define FOUR_MB		(4u * 1024 * 1024)
@@ -36,7 +36,7 @@ typedef uint64_t u64;
 #define MIN_GUEST_MEM	(2 * MB)
 #define DEFAULT_MAX_MEM	(512 * MB)
 /* the Launcher's messages, from messages.c */
-#line 228 "launcher.nw"
+#line 231 "launcher.nw"
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *why_failed(void);
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -45,11 +45,11 @@ int write_all(int fd, const void *buf, size_t len);
 int stopping(void);
 void stop_guest(void) __attribute__((noreturn));
 /* the Guest's words quoted, from messages.c */
-#line 3166 "launcher.nw"
+#line 3169 "launcher.nw"
 #define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
 const char *guest_text(const struct lguest_exit *e, char *out);
 /* Guest memory, from guestmem.c */
-#line 367 "launcher.nw"
+#line 370 "launcher.nw"
 struct guest_memory {
 	u8 *base;	/* Launcher address of guest-physical 0 */
 	u32 size;	/* bytes of Guest RAM; the device page follows */
@@ -63,7 +63,7 @@ u32 guest_mem_limit(void);
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes);
 int map_guest_memory(u32 size);
 /* loading a kernel, from load.c */
-#line 602 "launcher.nw"
+#line 605 "launcher.nw"
 struct kernel_info {
 	u32 entry;		/* the Guest's first instruction */
 	u32 start, end;		/* guest-physical range the kernel needs */
@@ -85,7 +85,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
 /* virtqueues, from virtqueue.c */
-#line 1615 "launcher.nw"
+#line 1618 "launcher.nw"
 #define VQ_MAX_NUM	256
 
 struct device;
@@ -110,7 +110,7 @@ struct virtqueue {
 	int (*service)(struct virtqueue *vq);	/* output: main loop */
 	int kick_fd;			/* input: eventfd of its thread */
 };
-#line 1647 "launcher.nw"
+#line 1650 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn);
 void vq_detach(struct virtqueue *vq);
 int vq_pop(struct virtqueue *vq, struct vq_chain *c);
@@ -129,7 +129,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
 /* the device page, from devices.c */
-#line 2132 "launcher.nw"
+#line 2135 "launcher.nw"
 #define MAX_DEVICES	8
 #define VQ_SIZE		256
 
@@ -159,7 +159,7 @@ int vq_wait(struct virtqueue *vq);
 void *input_thread(void *vq);
 void reset_devices(void);
 /* the devices, the exits and the Host, for main() */
-#line 2502 "launcher.nw"
+#line 2505 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
 struct device *setup_net(const char *tap);
@@ -173,6 +173,6 @@ extern volatile int caught_signal;
 int open_lguest(const struct kernel_info *ki);
 int interrupt_guest(u16 irq);
 int run_guest(int (*handle)(const struct lguest_exit *e));
-#line 186 "launcher.nw"
+#line 189 "launcher.nw"
 
 #endif /* LGUEST_LAUNCHER_H */

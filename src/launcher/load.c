@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 631 "launcher.nw"
+#line 634 "launcher.nw"
 /* Loading kernels, the initrd, boot parameters and page tables.
  * Tangled from launcher.nw. */
 #include <elf.h>
@@ -13,7 +13,7 @@
 #include "lguest.h"
 
 /* refuse what is neither a regular file nor a disk */
-#line 671 "launcher.nw"
+#line 674 "launcher.nw"
 static const char *file_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
@@ -45,7 +45,7 @@ static int cannot_open(const char *path, bool disk)
 		    strerror(errno));
 }
 /* open a file without waiting for it */
-#line 713 "launcher.nw"
+#line 716 "launcher.nw"
 int open_file(const char *path, int flags, bool disk)
 {
 	struct stat st;
@@ -71,7 +71,7 @@ int open_file(const char *path, int flags, bool disk)
 	return fd;
 }
 /* read the start of a file */
-#line 830 "launcher.nw"
+#line 833 "launcher.nw"
 static int read_start(int fd, const char *path, u8 *buf, size_t len)
 {
 	size_t done = 0;
@@ -89,7 +89,7 @@ static int read_start(int fd, const char *path, u8 *buf, size_t len)
 	return 0;
 }
 /* read a file, once its head and its size are judged */
-#line 757 "launcher.nw"
+#line 760 "launcher.nw"
 #define HEAD_LEN	0x206
 
 static int look_first(int fd, const char *path, u64 size, size_t limit,
@@ -109,7 +109,7 @@ static int look_first(int fd, const char *path, u64 size, size_t limit,
 			    limit / MB);
 	return 0;
 }
-#line 783 "launcher.nw"
+#line 786 "launcher.nw"
 int read_file(const char *path, size_t limit,
 	      int (*looks_right)(const u8 *head, size_t len),
 	      u8 **data, size_t *len)
@@ -127,7 +127,7 @@ int read_file(const char *path, size_t limit,
 	if (look_first(fd, path, st.st_size, limit, looks_right) < 0)
 		goto out;
 	/* read all of the file into a buffer of its size */
-#line 811 "launcher.nw"
+#line 814 "launcher.nw"
 	buf = malloc(st.st_size ? st.st_size : 1);
 	if (!buf) {
 		fail("no memory to read %s", path);
@@ -140,13 +140,13 @@ int read_file(const char *path, size_t limit,
 	*data = buf;
 	*len = st.st_size;
 	r = 0;
-#line 800 "launcher.nw"
+#line 803 "launcher.nw"
 out:
 	close(fd);
 	return r;
 }
 /* say why inflation failed */
-#line 940 "launcher.nw"
+#line 943 "launcher.nw"
 static int gunzip_failed(int r, size_t limit)
 {
 	if (r == Z_MEM_ERROR)
@@ -157,7 +157,7 @@ static int gunzip_failed(int r, size_t limit)
 	return fail("the compressed image is corrupt");
 }
 /* unpack a gzipped image, up to a ceiling */
-#line 868 "launcher.nw"
+#line 871 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 {
 	z_stream zs;
@@ -172,12 +172,12 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 		return fail("zlib would not start");
 	buf = malloc(cap);
 	/* inflate the image, making room as it grows */
-#line 900 "launcher.nw"
+#line 903 "launcher.nw"
 	zs.next_in = *data;
 	zs.avail_in = *len;
 	for (r = Z_OK; buf && r == Z_OK; ) {
 		/* make room for more of the image, up to the ceiling */
-#line 916 "launcher.nw"
+#line 919 "launcher.nw"
 		if (out == cap) {
 			if (cap > limit) {
 				r = Z_MEM_ERROR;
@@ -189,13 +189,13 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 				break;
 			buf = bigger;
 		}
-#line 904 "launcher.nw"
+#line 907 "launcher.nw"
 		zs.next_out = buf + out;
 		zs.avail_out = cap - out;
 		r = inflate(&zs, Z_NO_FLUSH);
 		out = cap - zs.avail_out;
 	}
-#line 882 "launcher.nw"
+#line 885 "launcher.nw"
 	inflateEnd(&zs);
 	if (r == Z_STREAM_END && out > limit)
 		r = Z_MEM_ERROR;
@@ -209,7 +209,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	return 0;
 }
 /* load an ELF image */
-#line 968 "launcher.nw"
+#line 971 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 {
 	if (len < sizeof(*eh))
@@ -233,7 +233,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
-#line 1002 "launcher.nw"
+#line 1005 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
 {
@@ -263,7 +263,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
-#line 1045 "launcher.nw"
+#line 1048 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
 	return addr >= ph->p_paddr && addr - ph->p_paddr < ph->p_memsz;
@@ -281,7 +281,7 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	ki->start = ~0u;
 	for (i = 0; i < eh.e_phnum; i++) {
 		/* load segment i, and see whether the entry point is in it */
-#line 1080 "launcher.nw"
+#line 1083 "launcher.nw"
 		memcpy(&ph, img + eh.e_phoff + i * sizeof(ph), sizeof(ph));
 		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
@@ -292,7 +292,7 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 		    (eh.e_entry >= PAGE_OFFSET &&
 		     in_segment(eh.e_entry - PAGE_OFFSET, &ph)))
 			entry_ok = true;
-#line 1062 "launcher.nw"
+#line 1065 "launcher.nw"
 	}
 	if (!loaded)
 		return fail("the ELF image has nothing to load");
@@ -301,17 +301,17 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 			    "segment", eh.e_entry);
 	ki->entry = eh.e_entry;
 	/* make up the setup header that an ELF kernel lacks */
-#line 1096 "launcher.nw"
+#line 1099 "launcher.nw"
 	ki->hdr.boot_flag = 0xAA55;
 	ki->hdr.header = 0x53726448;	/* "HdrS" */
 	ki->hdr.version = 0x0207;
-#line 1070 "launcher.nw"
+#line 1073 "launcher.nw"
 	say("ELF kernel: %#x to %#x, entry %#x\n", ki->start, ki->end,
 	    ki->entry);
 	return 0;
 }
 /* read the bzImage's setup header, version and length first */
-#line 1199 "launcher.nw"
+#line 1202 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
 #define INIT_SIZE_END		0x264
 
@@ -344,7 +344,7 @@ static int bzimage_header(const u8 *img, size_t len, struct setup_header *h)
 }
 /* work out how far up a bzImage reaches */
 /* work out where a bzImage will run */
-#line 1293 "launcher.nw"
+#line 1296 "launcher.nw"
 static u64 bzimage_runtime(const struct setup_header *h)
 {
 	u64 align = h->kernel_alignment;
@@ -353,7 +353,7 @@ static u64 bzimage_runtime(const struct setup_header *h)
 
 	return h->relocatable_kernel && loaded > run ? loaded : run;
 }
-#line 1256 "launcher.nw"
+#line 1259 "launcher.nw"
 
 static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 {
@@ -383,7 +383,7 @@ static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 	return end;
 }
 /* load a bzImage */
-#line 1140 "launcher.nw"
+#line 1143 "launcher.nw"
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	struct setup_header *h = &ki->hdr;
@@ -396,7 +396,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 		return fail("this is a zImage, not a bzImage: it would load "
 			    "over the zero page");
 	/* find the protected-mode kernel, and check that the file holds it */
-#line 1173 "launcher.nw"
+#line 1176 "launcher.nw"
 	sects = h->setup_sects ? h->setup_sects : 4;
 	pm_offset = (sects + 1) * 512;
 	pm_size = (u64)h->syssize * 16;
@@ -405,7 +405,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 			    "wrong: its kernel would end at byte %llu of a "
 			    "%zu-byte file", h->syssize,
 			    (unsigned long long)pm_offset + pm_size, len);
-#line 1152 "launcher.nw"
+#line 1155 "launcher.nw"
 	if (h->code32_start < LOW_RESERVED)
 		return fail("the bzImage wants to load at %#x, over the zero "
 			    "page", h->code32_start);
@@ -421,7 +421,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* recognise an image by its first bytes */
-#line 1315 "launcher.nw"
+#line 1318 "launcher.nw"
 enum image_kind { NOT_A_KERNEL, ELF_IMAGE, BZIMAGE, GZIPPED };
 
 static enum image_kind image_kind(const u8 *img, size_t len)
@@ -447,7 +447,7 @@ int kernel_head(const u8 *head, size_t len)
 	return image_kind(head, len) == NOT_A_KERNEL ? not_a_kernel() : 0;
 }
 /* choose the loader for the image */
-#line 1345 "launcher.nw"
+#line 1348 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	memset(ki, 0, sizeof(*ki));
@@ -461,7 +461,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 	}
 }
 /* load the initrd at the top of memory */
-#line 1367 "launcher.nw"
+#line 1370 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 {
 	u32 addr;
@@ -480,7 +480,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	return 0;
 }
 /* build the first page tables */
-#line 1408 "launcher.nw"
+#line 1411 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
 
 int setup_pagetables(struct kernel_info *ki)
@@ -511,7 +511,7 @@ int setup_pagetables(struct kernel_info *ki)
 	return 0;
 }
 /* fill in the boot parameters */
-#line 1492 "launcher.nw"
+#line 1495 "launcher.nw"
 #define E820_RAM	1
 #define E820_RESERVED	2
 
@@ -523,7 +523,7 @@ static void e820_add(struct boot_params *bp, u32 start, u32 end, u32 type)
 	e->size = end - start;
 	e->type = type;
 }
-#line 1509 "launcher.nw"
+#line 1512 "launcher.nw"
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline)
 {
 	struct boot_params *bp = guest_ptr(ZERO_PAGE_ADDR, sizeof(*bp));
@@ -538,7 +538,7 @@ int setup_boot_params(const struct kernel_info *ki, const char *cmdline)
 			    "accepts at most %u", len, max);
 	memset(bp, 0, sizeof(*bp));
 	/* fill in the loader's half of the setup header */
-#line 1533 "launcher.nw"
+#line 1536 "launcher.nw"
 	bp->hdr = ki->hdr;
 	bp->hdr.type_of_loader = 0xFF;
 	bp->hdr.hardware_subarch = X86_SUBARCH_LGUEST;
@@ -548,11 +548,11 @@ int setup_boot_params(const struct kernel_info *ki, const char *cmdline)
 	bp->hdr.ramdisk_image = ki->initrd_addr;
 	bp->hdr.ramdisk_size = ki->initrd_size;
 	/* describe the Guest's memory, the page tables reserved */
-#line 1547 "launcher.nw"
+#line 1550 "launcher.nw"
 	e820_add(bp, 0, ki->pgtables, E820_RAM);
 	e820_add(bp, ki->pgtables, tables_end, E820_RESERVED);
 	if (tables_end < guest.size)
 		e820_add(bp, tables_end, guest.size, E820_RAM);
-#line 1524 "launcher.nw"
+#line 1527 "launcher.nw"
 	return 0;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 244 "launcher.nw"
+#line 247 "launcher.nw"
 /* What the Launcher says: why something failed, what it is doing, and the
  * Guest's words quoted harmlessly.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -27,7 +27,7 @@ const char *why_failed(void)
 {
 	return failure;
 }
-#line 277 "launcher.nw"
+#line 280 "launcher.nw"
 void say(const char *fmt, ...)
 {
 	va_list ap;
@@ -39,7 +39,7 @@ void say(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 }
-#line 297 "launcher.nw"
+#line 300 "launcher.nw"
 int write_all(int fd, const void *buf, size_t len)
 {
 	ssize_t n;
@@ -56,7 +56,7 @@ int write_all(int fd, const void *buf, size_t len)
 	}
 	return 0;
 }
-#line 326 "launcher.nw"
+#line 329 "launcher.nw"
 int stopping(void)
 {
 	fprintf(stderr, "lguest: stopping the Guest: %s\n", why_failed());
@@ -69,7 +69,7 @@ void stop_guest(void)
 }
 
 /* quote the Guest's words so that they cannot pass for ours */
-#line 3174 "launcher.nw"
+#line 3177 "launcher.nw"
 const char *guest_text(const struct lguest_exit *e, char *out)
 {
 	size_t i, len = strnlen(e->why, sizeof(e->why));

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2933 "launcher.nw"
+#line 2936 "launcher.nw"
 /* The virtio network device on a tap interface.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +17,7 @@
 #define MAX_FRAME	65536
 
 static int tap_fd = -1;
-#line 2956 "launcher.nw"
+#line 2959 "launcher.nw"
 static int net_chain(struct virtqueue *vq, struct vq_chain *c, u32 *written)
 {
 	struct iovec frame[VQ_MAX_NUM];
@@ -39,7 +39,7 @@ static int net_output(struct virtqueue *vq)
 {
 	return vq_serve(vq, net_chain);
 }
-#line 2985 "launcher.nw"
+#line 2988 "launcher.nw"
 static void net_input(struct virtqueue *vq)
 {
 	static u8 frame[MAX_FRAME];
@@ -65,7 +65,7 @@ static void net_input(struct virtqueue *vq)
 			stop_guest();
 	}
 }
-#line 3020 "launcher.nw"
+#line 3023 "launcher.nw"
 struct device *setup_net(const char *tap)
 {
 	struct ifreq ifr = { .ifr_flags = IFF_TAP | IFF_NO_PI };
@@ -77,7 +77,7 @@ struct device *setup_net(const char *tap)
 		return NULL;
 	}
 	/* open the tap interface, or say why not */
-#line 3045 "launcher.nw"
+#line 3048 "launcher.nw"
 	tap_fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
 	if (tap_fd < 0) {
 		fail("cannot open /dev/net/tun for --tunnet=%s: %s (is the tun "
@@ -91,7 +91,7 @@ struct device *setup_net(const char *tap)
 		close(tap_fd);
 		return NULL;
 	}
-#line 3031 "launcher.nw"
+#line 3034 "launcher.nw"
 	dev = add_device(tap, VIRTIO_ID_NET, 2, 1u << VIRTIO_NET_F_MAC, mac,
 			 sizeof(mac));
 	if (!dev || add_vq(dev, 0, NULL) < 0 || add_vq(dev, 1, net_output) < 0)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 3259 "launcher.nw"
+#line 3262 "launcher.nw"
 /* The Launcher's side of /dev/lguest: meeting the Host, interrupts and the
  * run loop.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -11,7 +11,7 @@
 
 int lguest_fd = -1;
 volatile int caught_signal;
-#line 3281 "launcher.nw"
+#line 3284 "launcher.nw"
 int open_lguest(const struct kernel_info *ki)
 {
 	struct lguest_init init = {
@@ -34,7 +34,7 @@ int open_lguest(const struct kernel_info *ki)
 	say("Guest: entry %#x, page directory %#x\n", ki->entry, ki->pgdir);
 	return 0;
 }
-#line 3310 "launcher.nw"
+#line 3313 "launcher.nw"
 int interrupt_guest(u16 irq)
 {
 	u32 req[2] = { LHREQ_IRQ, irq };
@@ -44,7 +44,7 @@ int interrupt_guest(u16 irq)
 			    strerror(errno));
 	return 0;
 }
-#line 3330 "launcher.nw"
+#line 3333 "launcher.nw"
 int run_guest(int (*handle)(const struct lguest_exit *e))
 {
 	struct lguest_exit e;

@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 1672 "launcher.nw"
+#line 1675 "launcher.nw"
 /* Split virtqueues, parsed defensively.  Tangled from launcher.nw. */
 #include <string.h>
 #include "lguest.h"
 
 /* order our accesses to the rings against the Guest's */
-#line 1698 "launcher.nw"
+#line 1701 "launcher.nw"
 #define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
 #define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
 /* attach the ring the Guest placed, or detach it */
-#line 1713 "launcher.nw"
+#line 1716 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn)
 {
 	u64 addr = (u64)pfn * PAGE_SIZE;
@@ -42,7 +42,7 @@ void vq_detach(struct virtqueue *vq)
 	vq->used_idx = 0;
 }
 /* take a chain from the available ring */
-#line 1755 "launcher.nw"
+#line 1758 "launcher.nw"
 int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 {
 	u16 avail_idx, i, flags, next;
@@ -54,7 +54,7 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 	if (!vq->avail)
 		return 0;
 	/* read the available index once, and return if nothing is new */
-#line 1786 "launcher.nw"
+#line 1789 "launcher.nw"
 	avail_idx = vq->avail->idx;
 	if ((u16)(avail_idx - vq->last_avail) > vq->num)
 		return fail("virtqueue %u: the Guest's available index moved "
@@ -64,18 +64,18 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 		return 0;
 	rmb();
 	/* take the chain's head from the available ring */
-#line 1800 "launcher.nw"
+#line 1803 "launcher.nw"
 	i = vq->avail->ring[vq->last_avail % vq->num];
 	if (i >= vq->num)
 		return fail("virtqueue %u: chain head %u is outside the ring "
 			    "of %u", vq->index, i, vq->num);
 	c->head = i;
-#line 1767 "launcher.nw"
+#line 1770 "launcher.nw"
 	c->n_out = c->n_in = 0;
 	c->out_len = c->in_len = 0;
 	for (;;) {
 		/* read descriptor i once, and check the copy */
-#line 1814 "launcher.nw"
+#line 1817 "launcher.nw"
 		addr = vq->desc[i].addr;
 		len = vq->desc[i].len;
 		flags = vq->desc[i].flags;
@@ -88,7 +88,7 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 			return fail("virtqueue %u: indirect descriptor %u, a "
 				    "feature we never offered", vq->index, i);
 		/* check that the descriptor lies inside Guest memory */
-#line 1831 "launcher.nw"
+#line 1834 "launcher.nw"
 		p = guest_ptr(addr, len);
 		if (!p)
 			return fail("virtqueue %u: descriptor %u points at "
@@ -96,7 +96,7 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 				    vq->index, i, (unsigned long long)addr, len,
 				    guest.size / MB);
 		/* add the buffer to the chain, the readable ones first */
-#line 1845 "launcher.nw"
+#line 1848 "launcher.nw"
 		if (flags & VRING_DESC_F_WRITE) {
 			c->iov[c->n_out + c->n_in].iov_base = p;
 			c->iov[c->n_out + c->n_in].iov_len = len;
@@ -112,28 +112,28 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 			c->n_out++;
 			c->out_len += len;
 		}
-#line 1772 "launcher.nw"
+#line 1775 "launcher.nw"
 		if (!(flags & VRING_DESC_F_NEXT))
 			break;
 		/* follow the link to the next descriptor, inside the ring */
-#line 1866 "launcher.nw"
+#line 1869 "launcher.nw"
 		if (next >= vq->num)
 			return fail("virtqueue %u: descriptor %u links to %u, "
 				    "outside the ring of %u", vq->index, i,
 				    next, vq->num);
 		i = next;
-#line 1775 "launcher.nw"
+#line 1778 "launcher.nw"
 	}
 	vq->last_avail++;
 	return 1;
 }
-#line 1879 "launcher.nw"
+#line 1882 "launcher.nw"
 void vq_unpop(struct virtqueue *vq)
 {
 	vq->last_avail--;
 }
 /* return a chain, and interrupt the Guest */
-#line 1893 "launcher.nw"
+#line 1896 "launcher.nw"
 void vq_push(struct virtqueue *vq, u16 head, u32 len)
 {
 	volatile struct vring_used_elem *e;
@@ -144,7 +144,7 @@ void vq_push(struct virtqueue *vq, u16 head, u32 len)
 	wmb();
 	vq->used->idx = ++vq->used_idx;
 }
-#line 1916 "launcher.nw"
+#line 1919 "launcher.nw"
 int vq_interrupt(struct virtqueue *vq)
 {
 	mb();
@@ -152,7 +152,7 @@ int vq_interrupt(struct virtqueue *vq)
 		return 0;
 	return interrupt_guest(vq->irq);
 }
-#line 1933 "launcher.nw"
+#line 1936 "launcher.nw"
 int vq_serve(struct virtqueue *vq,
 	     int (*handle)(struct virtqueue *vq, struct vq_chain *c,
 			   u32 *written))
@@ -174,7 +174,7 @@ int vq_serve(struct virtqueue *vq,
 	return any ? vq_interrupt(vq) : 0;
 }
 /* copy through a chain's buffers as one string of bytes */
-#line 1969 "launcher.nw"
+#line 1972 "launcher.nw"
 static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
 		       u8 *buf, size_t len, bool into_iov)
 {
@@ -200,7 +200,7 @@ static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return done;
 }
-#line 1999 "launcher.nw"
+#line 2002 "launcher.nw"
 size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
 		void *dst, size_t len)
 {
@@ -212,7 +212,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 {
 	return iov_copy(iov, n, skip, (u8 *)src, len, true);
 }
-#line 2017 "launcher.nw"
+#line 2020 "launcher.nw"
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out)
 {
@@ -236,7 +236,7 @@ unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 	return k;
 }
 /* deliver input into the Guest's empty buffers */
-#line 2061 "launcher.nw"
+#line 2064 "launcher.nw"
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	       const void *data, size_t len, bool whole, size_t *taken)
 {
@@ -254,7 +254,7 @@ int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 	in += c.n_out;
 	room = c.in_len > hdr_len ? c.in_len - hdr_len : 0;
 	/* put back a buffer too small for the input, and drop the input */
-#line 2097 "launcher.nw"
+#line 2100 "launcher.nw"
 	if (c.in_len < hdr_len || (whole && room < len)) {
 		vq_unpop(vq);
 		pthread_mutex_unlock(&vq->lock);
@@ -263,7 +263,7 @@ int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,
 		*taken = len;
 		return 1;
 	}
-#line 2078 "launcher.nw"
+#line 2081 "launcher.nw"
 	*taken = len < room ? len : room;
 	iov_to(in, c.n_in, 0, hdr, hdr_len);
 	iov_to(in, c.n_in, hdr_len, data, *taken);

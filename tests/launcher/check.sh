@@ -4,7 +4,8 @@
 # 1. the unit tests (build/launcher/unit), natively (or under qemu-i386 on
 #    a kernel that runs no i386 program), no Host module needed;
 # 2. the command line of the real static binary: options, sizes, images and
-#    the messages a person sees;
+#    the messages a person sees; and the layers of its files (no file calls
+#    one above it);
 # 3. the fuzzers: every saved regression input, then each fuzzer for
 #    FUZZ_SECONDS (in parallel).
 # Each case prints `ok - NAME` or `FAIL - NAME: why`; the last line is
@@ -97,6 +98,30 @@ if readelf -l "$L" | grep LOAD | head -n 1 | grep -q 0x48000000; then
 else
 	bad "cli: linked high, at 0x48000000" "$(readelf -l "$L" | grep LOAD)"
 fi
+# The Launcher's files in layers: LIBOBJS in src/launcher/Makefile lists
+# them from the bottom up, and none may call a file listed after it (the
+# rule of launcher.nw's "Building the Launcher").  nm says which file
+# defines each symbol and which files use it.
+layers=$(sed -n '/^LIBOBJS :=/,/[^\\]$/p' src/launcher/Makefile |
+	sed 's/^LIBOBJS :=//; s/\\$//' | tr '\n' ' ')
+n=0
+for f in $layers; do
+	n=$((n + 1))
+	nm -g --defined-only "$B/$f.o" | awk -v n=$n -v f=$f 'NF == 3 {print "D", $3, n, f}'
+	nm -u "$B/$f.o" | awk -v n=$n -v f=$f '{print "U", $2, n, f}'
+done >"$tmp/symbols"
+awk 'NR == FNR { if ($1 == "D") { at[$2] = $3; in_file[$2] = $4 }; next }
+     $1 == "U" && ($2 in at) && at[$2] > $3 {
+	print $4 ".c calls " in_file[$2] ".c (" $2 ")" }' \
+	"$tmp/symbols" "$tmp/symbols" >"$tmp/upward"
+if [ -z "$layers" ] || [ ! -s "$tmp/symbols" ]; then
+	bad "layers: no file calls one above it" "no LIBOBJS or no objects in $B"
+elif [ -s "$tmp/upward" ]; then
+	bad "layers: no file calls one above it" "$(head -n 3 "$tmp/upward" | tr '\n' ' ')"
+else
+	ok "layers: no file calls one above it ($(echo $layers | wc -w) files)"
+fi
+
 expect "cli: --help" 0 "usage: lguest" "$L" --help
 expect "cli: no arguments" 1 "usage: lguest" "$L"
 expect "cli: unknown option" 1 "usage: lguest" "$L" --frobnicate 64 "$tmp/tiny"
