@@ -106,9 +106,14 @@ define unpack_linux
 endef
 
 # ---------------------------------------------------------------------------
-# The areas of the system add their own rules.
+# The areas of the system add their own rules, in this order, which is also
+# the order of their suites in `make check`: the fast Launcher tests first,
+# then the Host, the lab machine (which builds the Guest kernel first), the
+# Guest's own checks, the hostile suite (which builds a debug Host kernel)
+# and the benchmark.
 
-include mk/*.mk
+AREAS := launcher host lab guest hostile bench
+include $(AREAS:%=mk/%.mk)
 
 build: $(BUILD_TARGETS)
 
