@@ -1,8 +1,10 @@
 # Benchmarks (chapter VII, "Measuring"): `make bench` boots the lab machine
 # once and runs, one after the other, the test guest tests/guests/bench.c
-# (@category bench) and the Host program tests/bench/host-bench.c, then
-# prints their figures side by side (tests/bench/figures).  A benchmark
-# prints numbers; it never passes or fails on them.
+# (@category bench), the Host program tests/bench/host-bench.c, and the
+# same program inside the Linux Guest (tests/linux/bench.sh, with
+# host-bench in the Guest's initrd), then prints their figures side by side
+# (tests/bench/figures).  A benchmark prints numbers; it never passes or
+# fails on them.
 
 BENCH := $(BUILD)/bench
 HELP_LINES += 'make bench         what a hypercall, a system call, a page fault cost in a Guest and on the Host'
@@ -16,11 +18,13 @@ $(BENCH)/lab/bin/host-bench: tests/bench/host-bench.c | $(BUILD)/.deps-ok
 
 bench: lab $(BENCH)/lab/bin/host-bench
 	@cp $(LAB)/busybox $(LAB)/lguest $(LAB)/lg.ko $(BENCH)/lab/
+	@mkdir -p $(BENCH)/lab/linux-bin
+	@cp $(LAB)/linux-bin/* $(BENCH)/lab/bin/host-bench $(BENCH)/lab/linux-bin/
 	@echo '  INITRD  $(BENCH)/initramfs.gz'
-	@LAB_CATEGORY=bench LAB_TEST_DIRS=tests/bench LAB_PAIRS=no tests/lab/mkinitramfs \
+	@LAB_CATEGORY=bench LAB_TEST_DIRS="tests/bench tests/linux" LAB_PAIRS=no tests/lab/mkinitramfs \
 		$(BENCH)/initramfs.gz $(BENCH)/lab $(GUESTS_OUT)
 	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(BENCH)/initramfs.gz \
-		--category bench --tests-dir tests/bench --no-pairs --out $(BENCH)/run \
+		--category bench --tests-dir tests/bench --tests-dir tests/linux --no-pairs --out $(BENCH)/run \
 		--mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU)
 	@tests/bench/figures $(BENCH)/run
 
