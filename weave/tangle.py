@@ -9,9 +9,12 @@ each expanded chunk begins with its name as a comment, so that src/ reads
 like commented code, and #line directives point every line back into its
 chapter, so that the compiler and gdb speak of host.nw, not of
 src/host/core.c.  A directive is written only where the chapter's line
-numbers jump, and never above a first line that is an SPDX licence tag
+numbers jump (never for a blank line), and never above a first line that
+is an SPDX licence tag
 (checkpatch wants that tag on line 1).  Other files (Makefiles, patches,
-configuration) are copied as written, tabs included.  A file is rewritten
+configuration) are copied as written, tabs included.  The parts of a chunk
+continued in several places follow each other; in C a blank line keeps
+two of them apart, as it would two functions.  A file is rewritten
 only when its text changed, so make does not rebuild what did not move.
 """
 import os
@@ -78,7 +81,9 @@ def expand(chunks, name, indent, c_like, out, stack):
         sys.exit("tangle: chunk <<%s>> uses itself" % name)
     if stack and c_like:
         out.append((indent + comment_for(name), None, 0))
-    for part in chunks[name]:
+    for i, part in enumerate(chunks[name]):
+        if c_like and i and part and part[0][0] and out and out[-1][0]:
+            out.append(("", None, 0))
         for text, path, n in part:
             m = USE.search(text)
             if not m:
@@ -101,6 +106,10 @@ def render(lines, c_like):
     for i, (line, path, n) in enumerate(lines):
         if i == 0 and c_like and "SPDX-License-Identifier" in line:
             text.append(line)
+            continue
+        if c_like and not line.strip():
+            text.append(line)
+            where = (path, n + 1) if where == (path, n) else None
             continue
         if c_like and path is not None and where != (path, n):
             text.append('#line %d "%s"' % (n, path))

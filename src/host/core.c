@@ -23,7 +23,6 @@ static_assert(offsetof(struct lg_pages, state.guest_gdt) == LGP_GUEST_GDT);
 static_assert(sizeof(struct lg_pages) == 2 * PAGE_SIZE);
 static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
-#line 1495 "host.nw"
 
 /* halting */
 #line 1408 "host.nw"
@@ -41,7 +40,6 @@ static void lg_halt(struct lguest *lg)
 		schedule();
 	__set_current_state(TASK_RUNNING);
 }
-#line 1497 "host.nw"
 
 /* the run loop */
 #line 1328 "host.nw"
@@ -80,7 +78,6 @@ int lg_run(struct lguest *lg)
 		lg_handle_trap(lg);
 	}
 }
-#line 1499 "host.nw"
 
 /* module load and unload */
 #line 1440 "host.nw"
@@ -104,6 +101,7 @@ static int __init lg_init(void)
 		lg_switcher_addr, lg_reserve_mem());
 	return 0;
 }
+
 #line 1466 "host.nw"
 static void __exit lg_exit(void)
 {

@@ -26,7 +26,6 @@ void lg_kill(struct lguest *lg, const char *fmt, ...)
 	if (IS_ENABLED(CONFIG_LGUEST_DEBUG))
 		pr_info("lguest: killed a Guest: %s\n", lg->exit.why);
 }
-#line 497 "host.nw"
 
 /* reading and writing Guest memory */
 #line 343 "host.nw"
@@ -57,6 +56,7 @@ bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len)
 	}
 	return true;
 }
+
 #line 401 "host.nw"
 bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val)
 {
@@ -67,7 +67,6 @@ bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val)
 {
 	return lg_write(lg, gpa, &val, sizeof(val));
 }
-#line 499 "host.nw"
 
 /* keeping count */
 #line 438 "host.nw"
@@ -90,6 +89,7 @@ module_param_cb(shadow_pages, &lg_count_ops, &lg_shadow_pages.counter, 0444);
 MODULE_PARM_DESC(shadow_pages, "Pages of shadow page tables (read-only)");
 module_param_cb(pinned_pages, &lg_count_ops, &lg_pinned_pages.counter, 0444);
 MODULE_PARM_DESC(pinned_pages, "Launcher pages pinned by shadow entries (read-only)");
+
 #line 468 "host.nw"
 void lg_check_counts(void)
 {

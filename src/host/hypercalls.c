@@ -21,6 +21,7 @@ static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 	lg->exit.arg[0] = gpa;
 	lg->exit.arg[1] = len;
 }
+
 #line 1949 "host.nw"
 static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 {
@@ -37,7 +38,6 @@ static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 	e.why[len] = '\0';
 	lg->exit = e;
 }
-#line 2139 "host.nw"
 
 /* the dispatcher */
 #line 1838 "host.nw"
@@ -104,7 +104,6 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_kill(lg, "unknown hypercall %u", a->nr);
 	}
 }
-#line 2141 "host.nw"
 
 /* the shared page */
 #line 2019 "host.nw"
@@ -118,6 +117,7 @@ static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
 	}
 	return true;
 }
+
 #line 2042 "host.nw"
 static bool lg_noirq_window_ok(struct lguest *lg)
 {
@@ -132,6 +132,7 @@ static bool lg_noirq_window_ok(struct lguest *lg)
 		start, end);
 	return false;
 }
+
 #line 2064 "host.nw"
 static void lg_init_data(struct lguest *lg, u32 gpa)
 {
@@ -155,7 +156,6 @@ static void lg_init_data(struct lguest *lg, u32 gpa)
 	lg->direct_syscall = vec == IA32_SYSCALL_VECTOR;
 	lg_update_time(lg);
 }
-#line 2143 "host.nw"
 
 /* the synchronous call */
 #line 1983 "host.nw"
@@ -179,7 +179,6 @@ void lg_hypercall(struct lguest *lg)
 	}
 	lg_do_hcall(lg, &a);
 }
-#line 2145 "host.nw"
 
 /* the ring */
 #line 2097 "host.nw"

@@ -18,7 +18,6 @@ static bool lg_has_errcode(u32 vec)
 	return vec == X86_TRAP_DF || (vec >= X86_TRAP_TS && vec <= X86_TRAP_PF) ||
 	       vec == X86_TRAP_AC;
 }
-#line 2781 "host.nw"
 
 /* delivery */
 #line 2258 "host.nw"
@@ -33,6 +32,7 @@ static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 	}
 	return lg_write_u32(lg, gpa, val);
 }
+
 #line 2277 "host.nw"
 static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 {
@@ -81,7 +81,6 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 #line 2289 "host.nw"
 	return true;
 }
-#line 2783 "host.nw"
 
 /* reading the Guest's code */
 #line 2624 "host.nw"
@@ -92,7 +91,6 @@ static bool lg_code_byte(struct lguest *lg, u32 off, u8 *byte)
 	return lg_guest_pa(lg, lg->regs.eip + off, &gpa) &&
 	       lg_read(lg, gpa, byte, 1);
 }
-#line 2785 "host.nw"
 
 /* the length of in and out */
 #line 2641 "host.nw"
@@ -107,7 +105,6 @@ static u32 lg_io_length(u8 op)
 		return 0;
 	}
 }
-#line 2787 "host.nw"
 
 /* emulating in and out */
 #line 2661 "host.nw"
@@ -131,7 +128,6 @@ static bool lg_emulate_io(struct lguest *lg, u8 op)
 	lg->regs.eip += prefix + len;
 	return true;
 }
-#line 2789 "host.nw"
 
 /* emulating rdmsr and wrmsr */
 #line 2730 "host.nw"
@@ -150,7 +146,6 @@ static bool lg_emulate_msr(struct lguest *lg)
 	lg->regs.eip += 2;
 	return true;
 }
-#line 2791 "host.nw"
 
 /* emulation */
 #line 2753 "host.nw"
@@ -164,7 +159,6 @@ static bool lg_emulate(struct lguest *lg)
 		return lg_emulate_msr(lg);
 	return lg_emulate_io(lg, op);
 }
-#line 2793 "host.nw"
 
 /* handling a trap */
 #line 2185 "host.nw"
@@ -203,7 +197,6 @@ void lg_handle_trap(struct lguest *lg)
 		lg_kill(lg, "trap %u at %#x (error code %#x), and no handler",
 			vec, lg->regs.eip, lg->regs.errcode);
 }
-#line 2795 "host.nw"
 
 /* virtual interrupts */
 #line 2366 "host.nw"
@@ -218,6 +211,7 @@ void lg_raise_irq(struct lguest *lg, unsigned int irq)
 		kick_process(tsk);
 	rcu_read_unlock();
 }
+
 #line 2385 "host.nw"
 u32 lg_blocked_irqs(struct lguest *lg)
 {
@@ -234,12 +228,14 @@ static u32 lg_irqs_wanted(struct lguest *lg)
 {
 	return lg->irqs_pending[0] & ~lg_blocked_irqs(lg);
 }
+
 #line 2435 "host.nw"
 bool lg_in_noirq_window(struct lguest *lg)
 {
 	return (lg->regs.cs & 3) == 1 && lg->regs.eip >= lg->noirq_start &&
 	       lg->regs.eip < lg->noirq_end;
 }
+
 #line 2447 "host.nw"
 void lg_maybe_deliver_irq(struct lguest *lg)
 {
@@ -280,7 +276,6 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	flag = lg_irqs_wanted(lg) ? 1 : 0;
 	lg_write_u32(lg, irq_pending, flag);
 }
-#line 2797 "host.nw"
 
 /* the clock */
 #line 2506 "host.nw"
@@ -300,6 +295,7 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns)
 	}
 	hrtimer_start(&lg->timer, ns_to_ktime(delta_ns), HRTIMER_MODE_REL);
 }
+
 #line 2529 "host.nw"
 void lg_update_time(struct lguest *lg)
 {
@@ -317,7 +313,6 @@ void lg_update_time(struct lguest *lg)
 	lg_write(lg, lg->data + offsetof(struct lguest_data, time_sec), &t,
 		 sizeof(t));
 }
-#line 2799 "host.nw"
 
 /* the Guest's IDT */
 #line 2568 "host.nw"
@@ -343,6 +338,7 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 
 	lg->idt[vec] = g;
 }
+
 #line 2601 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {

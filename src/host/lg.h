@@ -32,8 +32,8 @@
 #define LGP_GUEST_GDTR		(PAGE_SIZE + 26)
 #define LGP_GUEST_IDTR		(PAGE_SIZE + 34)
 #define LGP_GUEST_GDT		(PAGE_SIZE + 256)
-#line 241 "host.nw"
 
+#line 242 "host.nw"
 #ifndef __ASSEMBLY__
 #include <linux/atomic.h>
 #include <linux/hrtimer.h>
@@ -121,6 +121,7 @@ struct lg_shadow {
 	u32 gpgdir;		/* guest-physical address of the Guest's pgdir */
 	u32 *pgd;		/* our page directory, or NULL if never used */
 };
+
 #line 165 "host.nw"
 struct lguest {
 	/* The Launcher's memory and the Guest's slice of it. */
@@ -165,7 +166,6 @@ struct lguest {
 	struct lguest_exit exit;
 #line 185 "host.nw"
 };
-#line 257 "host.nw"
 
 /* what each file offers the others, the lowest first */
 /* what guestmem.c offers */
@@ -178,7 +178,6 @@ __printf(2, 3) void lg_kill(struct lguest *lg, const char *fmt, ...);
 extern atomic_t lg_guests, lg_shadow_pages, lg_pinned_pages;
 int lg_param_refuse(const char *val, const struct kernel_param *kp);
 void lg_check_counts(void);
-#line 268 "host.nw"
 
 /* what switcher.c offers */
 #line 714 "host.nw"
@@ -194,21 +193,21 @@ static inline u32 lg_reserve_mem(void)
 {
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
+
 #line 912 "host.nw"
 int lg_switcher_init(void);
 void lg_switcher_exit(void);
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
+
 #line 1254 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
 void lg_enter_guest(struct lguest *lg);
-#line 270 "host.nw"
 
 /* what switcher_32.S offers */
 #line 1176 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
-#line 272 "host.nw"
 
 /* what segments.c offers */
 #line 3139 "host.nw"
@@ -217,7 +216,6 @@ void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
 void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
-#line 274 "host.nw"
 
 /* what page_tables.c offers */
 #line 3719 "host.nw"
@@ -230,7 +228,6 @@ bool lg_prepare_shadow(struct lguest *lg);
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
 void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
-#line 276 "host.nw"
 
 /* what interrupts_and_traps.c offers */
 #line 2806 "host.nw"
@@ -244,18 +241,15 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns);
 void lg_update_time(struct lguest *lg);
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
-#line 278 "host.nw"
 
 /* what hypercalls.c offers */
 #line 2153 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
-#line 280 "host.nw"
 
 /* what core.c offers */
 #line 1506 "host.nw"
 int lg_run(struct lguest *lg);
-#line 282 "host.nw"
 
 /* what user.c offers */
 #line 1809 "host.nw"

@@ -20,6 +20,7 @@ static u32 lg_pte_index(u32 vaddr)
 {
 	return (vaddr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
 }
+
 #line 3207 "host.nw"
 static bool lg_guest_pgd(struct lguest *lg, u32 vaddr, u32 *gpgd, u32 *addr)
 {
@@ -44,7 +45,6 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 	*gpa = (gpte & PAGE_MASK) | (vaddr & ~PAGE_MASK);
 	return true;
 }
-#line 3702 "host.nw"
 
 /* pinning */
 #line 3269 "host.nw"
@@ -64,6 +64,7 @@ static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 	lg->frames[pfn] = page;
 	return page;
 }
+
 #line 3294 "host.nw"
 static void lg_unpin_frames(struct lguest *lg)
 {
@@ -77,7 +78,6 @@ static void lg_unpin_frames(struct lguest *lg)
 	}
 	kvfree(lg->frames);
 }
-#line 3704 "host.nw"
 
 /* releasing */
 #line 3332 "host.nw"
@@ -99,7 +99,6 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 	for (i = from; i < to && i < lg_switcher_slot(); i++)
 		lg_release_pgd(&s->pgd[i]);
 }
-#line 3706 "host.nw"
 
 /* demand paging */
 #line 3389 "host.nw"
@@ -111,6 +110,7 @@ static bool lg_guests_fault(struct lguest *lg, bool present)
 		lg->regs.errcode &= ~1;
 	return false;
 }
+
 #line 3403 "host.nw"
 static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 			    u32 *gpte, u32 *flags)
@@ -138,6 +138,7 @@ static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 	}
 	return true;
 }
+
 #line 3435 "host.nw"
 static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 {
@@ -157,6 +158,7 @@ static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 	table = __va(*pgd & PAGE_MASK);
 	return &table[lg_pte_index(vaddr)];
 }
+
 #line 3459 "host.nw"
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 {
@@ -175,7 +177,6 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
 	return true;
 }
-#line 3708 "host.nw"
 
 /* the cache */
 #line 3501 "host.nw"
@@ -194,6 +195,7 @@ static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 	lg->cur_shadow = i;
 	return 0;
 }
+
 #line 3524 "host.nw"
 int lg_init_shadows(struct lguest *lg, u32 gpgdir)
 {
@@ -221,6 +223,7 @@ void lg_free_shadows(struct lguest *lg)
 	}
 	lg_unpin_frames(lg);
 }
+
 #line 3556 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
@@ -236,6 +239,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	}
 	return NULL;
 }
+
 #line 3575 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
@@ -255,6 +259,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 	if (lg_use_shadow(lg, i, gpgdir))
 		lg_kill(lg, "the Host is out of memory");
 }
+
 #line 3601 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
@@ -263,7 +268,6 @@ bool lg_prepare_shadow(struct lguest *lg)
 	lg_kill(lg, "it has no page tables");
 	return false;
 }
-#line 3710 "host.nw"
 
 /* changes */
 #line 3625 "host.nw"
@@ -285,6 +289,7 @@ static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 		}
 	}
 }
+
 #line 3650 "host.nw"
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte)
 {

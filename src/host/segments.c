@@ -30,7 +30,6 @@ static void lg_set_gdt(struct lguest *lg, unsigned int i, u32 lo, u32 hi)
 		d->dpl = 1;
 	d->type |= 1;
 }
-#line 3126 "host.nw"
 
 /* Guest selectors */
 #line 2956 "host.nw"
@@ -40,7 +39,6 @@ bool lg_guest_selector(u32 sel)
 
 	return !(sel & 4) && i && i < GDT_ENTRIES && !lg_host_entry(i);
 }
-#line 3128 "host.nw"
 
 /* hypercalls */
 #line 2929 "host.nw"
@@ -64,7 +62,6 @@ void lg_load_tls(struct lguest *lg, u32 gpa)
 	for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
 		lg_set_gdt(lg, GDT_ENTRY_TLS_MIN + i, tls[i][0], tls[i][1]);
 }
-#line 3130 "host.nw"
 
 /* the first GDT */
 #line 2970 "host.nw"
@@ -85,7 +82,6 @@ void lg_init_segments(struct lguest *lg)
 	lg->regs.es = __KERNEL_DS | 1;
 	lg->regs.ss = __KERNEL_DS | 1;
 }
-#line 3132 "host.nw"
 
 /* the last check */
 #line 3008 "host.nw"
@@ -111,6 +107,7 @@ static void lg_check_data_seg(struct lguest *lg, u32 *sel)
 		return;
 	*sel = 0;
 }
+
 #line 3040 "host.nw"
 bool lg_check_segments(struct lguest *lg)
 {
@@ -129,8 +126,8 @@ bool lg_check_segments(struct lguest *lg)
 	r->eflags = (r->eflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_VM | X86_EFLAGS_NT |
 				   X86_EFLAGS_VIF | X86_EFLAGS_VIP)) |
 		    X86_EFLAGS_IF | X86_EFLAGS_FIXED;
-#line 3053 "host.nw"
 
+#line 3054 "host.nw"
 	cs = lg_desc(lg, r->cs);
 	ss = lg_desc(lg, r->ss);
 	/* kill a Guest whose code segment or instruction pointer is bad */

@@ -27,7 +27,6 @@ static u32 lg_switcher_pfn(unsigned int i)
 {
 	return page_to_pfn(lg_switcher_pages[i]);
 }
-#line 1282 "host.nw"
 
 /* unmapping the Switcher */
 #line 675 "host.nw"
@@ -44,7 +43,6 @@ static void lg_unmap_switcher(void)
 		__free_page(lg_switcher_pages[i]);
 	kfree(lg_switcher_pages);
 }
-#line 1284 "host.nw"
 
 /* mapping the Switcher */
 #line 551 "host.nw"
@@ -73,6 +71,7 @@ static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 		vunmap(spacer[i]);
 	return addr;
 }
+
 #line 586 "host.nw"
 static int __init lg_map_switcher(void)
 {
@@ -134,6 +133,7 @@ free_all:
 	kfree(lg_switcher_pages);
 	return -ENOMEM;
 }
+
 #line 733 "host.nw"
 static const struct kernel_param_ops lg_switcher_addr_ops = {
 	.set = lg_param_refuse,
@@ -141,7 +141,6 @@ static const struct kernel_param_ops lg_switcher_addr_ops = {
 };
 module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
 MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
-#line 1286 "host.nw"
 
 /* our segments */
 #line 763 "host.nw"
@@ -170,7 +169,6 @@ static void lg_host_segments(bool install)
 		}
 	}
 }
-#line 1288 "host.nw"
 
 /* the real IDT */
 #line 814 "host.nw"
@@ -199,7 +197,6 @@ static void __init lg_setup_default_idt(void)
 						 i == LGUEST_TRAP_ENTRY ? 1 : 0);
 	}
 }
-#line 1290 "host.nw"
 
 /* the per-CPU pages */
 #line 847 "host.nw"
@@ -208,6 +205,7 @@ struct lg_pages *lg_cpu_pages(unsigned int cpu)
 	return (struct lg_pages *)(lg_switcher_addr +
 				   (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE);
 }
+
 #line 867 "host.nw"
 static void lg_setup_cpu_pages(struct lg_pages *p)
 {
@@ -219,7 +217,6 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 	p->state.guest_idtr.limit = sizeof(p->state.guest_idt) - 1;
 	p->state.guest_idtr.base = (unsigned long)p->state.guest_idt;
 }
-#line 1292 "host.nw"
 
 /* making the Switcher ready */
 #line 887 "host.nw"
@@ -243,7 +240,6 @@ void lg_switcher_exit(void)
 	lg_host_segments(false);
 	lg_unmap_switcher();
 }
-#line 1294 "host.nw"
 
 /* the TSS descriptor */
 #line 1022 "host.nw"
@@ -261,7 +257,6 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 	d->type = DESC_TSS;
 	d->p = 1;
 }
-#line 1296 "host.nw"
 
 /* the direct system-call gate */
 #line 969 "host.nw"
@@ -270,7 +265,6 @@ static struct lg_gate lg_direct_gate(const struct lg_gate *g)
 	return lg_make_gate(lg_gate_offset(g), lg_gate_sel(g), LG_GATE_TRAP,
 			    lg_gate_dpl(g));
 }
-#line 1298 "host.nw"
 
 /* CR4 while the Guest runs */
 #line 1070 "host.nw"
@@ -295,7 +289,6 @@ static void lg_cr4_for_host(unsigned long cr4)
 	if (cr4 & LG_CR4_OFF)
 		lg_write_cr4(cr4);
 }
-#line 1300 "host.nw"
 
 /* the floating-point unit */
 #line 1209 "host.nw"
@@ -317,7 +310,6 @@ void lg_fpu_init(struct fxregs_state *fx)
 	fx->cwd = LG_FCW_INIT;
 	fx->mxcsr = MXCSR_DEFAULT;
 }
-#line 1302 "host.nw"
 
 /* one trip into the Guest */
 #line 979 "host.nw"
@@ -349,6 +341,7 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 		st->guest_idt[IA32_SYSCALL_VECTOR] = lg_direct_gate(g);
 #line 995 "host.nw"
 }
+
 #line 1109 "host.nw"
 static void lg_switch(struct lguest *lg)
 {
@@ -367,7 +360,6 @@ static void lg_switch(struct lguest *lg)
 	if (sysenter_lo)
 		wrmsr(MSR_IA32_SYSENTER_CS, 0, 0);
 	cr4 = lg_cr4_for_guest();
-#line 1121 "host.nw"
 
 	/* call the Switcher, which returns when the Guest traps */
 #line 1149 "host.nw"
@@ -379,7 +371,6 @@ static void lg_switch(struct lguest *lg)
 		       "2" (lg_switcher_addr +
 			    (lg_switch_to_guest - lg_switcher_text_start))
 		     : "memory", "cc", "edx", "esi", "edi");
-#line 1123 "host.nw"
 
 	/* read the fault address, then give the Host its SYSENTER and CR4 back */
 #line 1164 "host.nw"
@@ -391,6 +382,7 @@ static void lg_switch(struct lguest *lg)
 #line 1125 "host.nw"
 	lg->regs = p->regs;
 }
+
 #line 1238 "host.nw"
 void lg_enter_guest(struct lguest *lg)
 {

@@ -127,7 +127,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%edx
 	lret
 SYM_CODE_END(lg_return_to_host)
-#line 444 "switcher.nw"
 
+#line 445 "switcher.nw"
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:

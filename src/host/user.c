@@ -32,8 +32,8 @@ static int lg_initialize(struct file *file, const char __user *in)
 	    args.base + ((u64)args.pfnlimit + 1) * PAGE_SIZE > TASK_SIZE ||
 	    !PAGE_ALIGNED(args.pgdir) || args.pgdir >= args.pfnlimit * PAGE_SIZE)
 		return -EINVAL;
-#line 1568 "host.nw"
 
+#line 1569 "host.nw"
 	mutex_lock(&lg_init_lock);
 	err = -EBUSY;
 	if (file->private_data)
@@ -82,7 +82,6 @@ unlock:
 	mutex_unlock(&lg_init_lock);
 	return err;
 }
-#line 1795 "host.nw"
 
 /* write */
 #line 1523 "host.nw"
@@ -113,7 +112,6 @@ static ssize_t lg_dev_write(struct file *file, const char __user *in,
 		return -EINVAL;
 	}
 }
-#line 1797 "host.nw"
 
 /* read */
 #line 1679 "host.nw"
@@ -146,7 +144,6 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 		return -EFAULT;
 	return sizeof(e);
 }
-#line 1799 "host.nw"
 
 /* release */
 #line 1716 "host.nw"
@@ -164,7 +161,6 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 	atomic_dec(&lg_guests);
 	return 0;
 }
-#line 1801 "host.nw"
 
 /* the device */
 #line 1744 "host.nw"

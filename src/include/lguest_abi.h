@@ -34,6 +34,7 @@
 #define LGUEST_SHUTDOWN_POWEROFF	1
 #define LGUEST_SHUTDOWN_RESTART		2
 #define LGUEST_SHUTDOWN_CRASH		3	/* the Guest kernel panicked */
+
 #line 411 "preparation.nw"
 #define LHCALL_RING_SIZE	64
 
@@ -120,6 +121,6 @@ struct lguest_vqconfig {
 };
 
 #define LGUEST_DEVICE_ALIGN	4096	/* virtio ring alignment */
-#line 355 "preparation.nw"
 
+#line 356 "preparation.nw"
 #endif /* _LGUEST_ABI_H */

@@ -16,6 +16,7 @@ struct block {
 	u64 bytes;		/* whole sectors only */
 	bool ro;
 };
+
 #line 2732 "launcher.nw"
 static u8 block_rw(struct block *b, bool write, const struct iovec *iov,
 		   unsigned int n, size_t skip, size_t len, u64 sector)
@@ -35,6 +36,7 @@ static u8 block_rw(struct block *b, bool write, const struct iovec *iov,
 		done = preadv(b->fd, part, k, sector * 512);
 	return done == (ssize_t)len ? VIRTIO_BLK_S_OK : VIRTIO_BLK_S_IOERR;
 }
+
 #line 2760 "launcher.nw"
 static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 {
@@ -82,6 +84,7 @@ static int block_request(struct block *b, struct vq_chain *c, u32 *written)
 	iov_to(in, c->n_in, data_in, &status, 1);
 	return 0;
 }
+
 #line 2817 "launcher.nw"
 static int block_chain(struct virtqueue *vq, struct vq_chain *c, u32 *written)
 {
@@ -92,6 +95,7 @@ static int block_service(struct virtqueue *vq)
 {
 	return vq_serve(vq, block_chain);
 }
+
 /* open the disk and measure it */
 #line 2888 "launcher.nw"
 static int open_disk(struct block *b, const char *path)
@@ -120,8 +124,8 @@ static int open_disk(struct block *b, const char *path)
 	b->bytes = size - size % 512;
 	return 0;
 }
-#line 2835 "launcher.nw"
 
+#line 2836 "launcher.nw"
 struct device *setup_block(const char *spec)
 {
 	struct virtio_blk_config cfg;

@@ -13,6 +13,7 @@
 
 static int console_in = -1;
 int console_out = 1;
+
 #line 2554 "launcher.nw"
 static int console_chain(struct virtqueue *vq, struct vq_chain *c,
 			 u32 *written)
@@ -32,6 +33,7 @@ static int console_output(struct virtqueue *vq)
 {
 	return vq_serve(vq, console_chain);
 }
+
 #line 2595 "launcher.nw"
 static void console_input(struct virtqueue *vq)
 {
@@ -85,6 +87,7 @@ static void console_input(struct virtqueue *vq)
 #line 2616 "launcher.nw"
 	}
 }
+
 #line 2664 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd)
 {

@@ -51,6 +51,7 @@ struct device *add_device(const char *name, u8 type, unsigned int num_vq,
 	page_used += size;
 	return dev;
 }
+
 #line 2244 "launcher.nw"
 struct lguest_vqconfig *vq_config(struct virtqueue *vq)
 {
@@ -63,6 +64,7 @@ u8 *device_features(struct device *dev)
 	return (u8 *)(dev->desc + 1) +
 	       dev->num_vq * sizeof(struct lguest_vqconfig);
 }
+
 #line 2264 "launcher.nw"
 int add_vq(struct device *dev, unsigned int index,
 	   int (*service)(struct virtqueue *vq))
@@ -88,6 +90,7 @@ int add_vq(struct device *dev, unsigned int index,
 	}
 	return 0;
 }
+
 #line 2299 "launcher.nw"
 void *input_thread(void *arg)
 {
@@ -96,6 +99,7 @@ void *input_thread(void *arg)
 	vq->dev->input(vq);
 	return NULL;
 }
+
 #line 2311 "launcher.nw"
 void reset_devices(void)
 {
@@ -138,6 +142,7 @@ int vq_wait(struct virtqueue *vq)
 		return fail("cannot wait for the Guest: %s", strerror(errno));
 	return 0;
 }
+
 #line 2384 "launcher.nw"
 static int vq_kick(struct virtqueue *vq, u32 pfn)
 {
@@ -151,6 +156,7 @@ static int vq_kick(struct virtqueue *vq, u32 pfn)
 	pthread_mutex_unlock(&vq->lock);
 	return r < 0 ? r : wake(vq);
 }
+
 #line 2411 "launcher.nw"
 static int device_status(struct device *dev)
 {
@@ -182,6 +188,7 @@ static int device_status(struct device *dev)
 		       dev->feature_len);
 	return 0;
 }
+
 #line 2447 "launcher.nw"
 int device_notify(u32 addr)
 {

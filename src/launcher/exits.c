@@ -40,6 +40,7 @@ static int shutdown_guest(u32 how, const char *why)
 		how, why);
 	return 1;
 }
+
 #line 3117 "launcher.nw"
 int handle_exit(const struct lguest_exit *e)
 {

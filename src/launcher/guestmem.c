@@ -21,6 +21,7 @@ void *guest_ptr(u64 addr, u64 len)
 {
 	return in_guest(addr, len, guest.size);
 }
+
 #line 434 "launcher.nw"
 u8 *device_page(void)
 {
@@ -31,6 +32,7 @@ void *guest_readable(u64 addr, u64 len)
 {
 	return in_guest(addr, len, (u64)guest.size + PAGE_SIZE);
 }
+
 #line 464 "launcher.nw"
 u32 guest_mem_limit(void)
 {
@@ -48,6 +50,7 @@ u32 guest_mem_limit(void)
 	}
 	return limit;
 }
+
 #line 489 "launcher.nw"
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 {
@@ -97,6 +100,7 @@ int parse_mem_size(const char *arg, u32 limit, u32 *bytes)
 	*bytes = n;
 	return 0;
 }
+
 #line 555 "launcher.nw"
 int map_guest_memory(u32 size)
 {

@@ -19,6 +19,7 @@ static void restore_terminal(void)
 	if (tty_saved)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
 }
+
 #line 3412 "launcher.nw"
 static void stop_signal(int sig)
 {
@@ -31,6 +32,7 @@ static void crash_signal(int sig)
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
+
 #line 3428 "launcher.nw"
 static void setup_terminal(void)
 {
@@ -67,6 +69,7 @@ static void setup_terminal(void)
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 #line 3443 "launcher.nw"
 }
+
 #line 3485 "launcher.nw"
 static int start_threads(void)
 {
@@ -90,6 +93,7 @@ static int start_threads(void)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
+
 #line 3522 "launcher.nw"
 static void usage(FILE *f)
 {
@@ -105,6 +109,7 @@ static void usage(FILE *f)
 	      "Type Ctrl-C three times to stop a Guest that owns the terminal.\n",
 	      f);
 }
+
 #line 3543 "launcher.nw"
 static void die(void)
 {
@@ -128,6 +133,7 @@ static char *join_args(int argc, char **argv)
 	}
 	return s;
 }
+
 #line 3581 "launcher.nw"
 /* Every device but the console and a network card may be a disk. */
 #define MAX_DISKS	(MAX_DEVICES - 2)
@@ -141,6 +147,7 @@ static bool negative_number(const char *arg)
 {
 	return arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9';
 }
+
 #line 3600 "launcher.nw"
 static void parse_options(int argc, char **argv, struct options *o)
 {
@@ -179,6 +186,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		exit(1);
 	}
 }
+
 #line 3652 "launcher.nw"
 int main(int argc, char **argv)
 {

@@ -110,6 +110,7 @@ struct virtqueue {
 	int (*service)(struct virtqueue *vq);	/* output: main loop */
 	int kick_fd;			/* input: eventfd of its thread */
 };
+
 #line 1650 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn);
 void vq_detach(struct virtqueue *vq);
@@ -173,6 +174,6 @@ extern volatile int caught_signal;
 int open_lguest(const struct kernel_info *ki);
 int interrupt_guest(u16 irq);
 int run_guest(int (*handle)(const struct lguest_exit *e));
-#line 189 "launcher.nw"
 
+#line 190 "launcher.nw"
 #endif /* LGUEST_LAUNCHER_H */

@@ -109,6 +109,7 @@ static int look_first(int fd, const char *path, u64 size, size_t limit,
 			    limit / MB);
 	return 0;
 }
+
 #line 786 "launcher.nw"
 int read_file(const char *path, size_t limit,
 	      int (*looks_right)(const u8 *head, size_t len),
@@ -233,6 +234,7 @@ static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
 			    "end past the end of the file");
 	return 0;
 }
+
 #line 1005 "launcher.nw"
 static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		       struct kernel_info *ki)
@@ -263,6 +265,7 @@ static int elf_segment(const u8 *img, size_t len, const Elf32_Phdr *ph,
 		ki->end = ph->p_paddr + ph->p_memsz;
 	return 0;
 }
+
 #line 1048 "launcher.nw"
 static bool in_segment(u32 addr, const Elf32_Phdr *ph)
 {
@@ -353,8 +356,8 @@ static u64 bzimage_runtime(const struct setup_header *h)
 
 	return h->relocatable_kernel && loaded > run ? loaded : run;
 }
-#line 1259 "launcher.nw"
 
+#line 1260 "launcher.nw"
 static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 {
 	u32 align = h->kernel_alignment;
@@ -523,6 +526,7 @@ static void e820_add(struct boot_params *bp, u32 start, u32 end, u32 type)
 	e->size = end - start;
 	e->type = type;
 }
+
 #line 1512 "launcher.nw"
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline)
 {

@@ -27,6 +27,7 @@ const char *why_failed(void)
 {
 	return failure;
 }
+
 #line 280 "launcher.nw"
 void say(const char *fmt, ...)
 {
@@ -39,6 +40,7 @@ void say(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 }
+
 #line 300 "launcher.nw"
 int write_all(int fd, const void *buf, size_t len)
 {
@@ -56,6 +58,7 @@ int write_all(int fd, const void *buf, size_t len)
 	}
 	return 0;
 }
+
 #line 329 "launcher.nw"
 int stopping(void)
 {

@@ -17,6 +17,7 @@
 #define MAX_FRAME	65536
 
 static int tap_fd = -1;
+
 #line 2959 "launcher.nw"
 static int net_chain(struct virtqueue *vq, struct vq_chain *c, u32 *written)
 {
@@ -39,6 +40,7 @@ static int net_output(struct virtqueue *vq)
 {
 	return vq_serve(vq, net_chain);
 }
+
 #line 2988 "launcher.nw"
 static void net_input(struct virtqueue *vq)
 {
@@ -65,6 +67,7 @@ static void net_input(struct virtqueue *vq)
 			stop_guest();
 	}
 }
+
 #line 3023 "launcher.nw"
 struct device *setup_net(const char *tap)
 {

@@ -11,6 +11,7 @@
 
 int lguest_fd = -1;
 volatile int caught_signal;
+
 #line 3284 "launcher.nw"
 int open_lguest(const struct kernel_info *ki)
 {
@@ -34,6 +35,7 @@ int open_lguest(const struct kernel_info *ki)
 	say("Guest: entry %#x, page directory %#x\n", ki->entry, ki->pgdir);
 	return 0;
 }
+
 #line 3313 "launcher.nw"
 int interrupt_guest(u16 irq)
 {
@@ -44,6 +46,7 @@ int interrupt_guest(u16 irq)
 			    strerror(errno));
 	return 0;
 }
+
 #line 3333 "launcher.nw"
 int run_guest(int (*handle)(const struct lguest_exit *e))
 {

@@ -127,6 +127,7 @@ int vq_pop(struct virtqueue *vq, struct vq_chain *c)
 	vq->last_avail++;
 	return 1;
 }
+
 #line 1882 "launcher.nw"
 void vq_unpop(struct virtqueue *vq)
 {
@@ -144,6 +145,7 @@ void vq_push(struct virtqueue *vq, u16 head, u32 len)
 	wmb();
 	vq->used->idx = ++vq->used_idx;
 }
+
 #line 1919 "launcher.nw"
 int vq_interrupt(struct virtqueue *vq)
 {
@@ -152,6 +154,7 @@ int vq_interrupt(struct virtqueue *vq)
 		return 0;
 	return interrupt_guest(vq->irq);
 }
+
 #line 1936 "launcher.nw"
 int vq_serve(struct virtqueue *vq,
 	     int (*handle)(struct virtqueue *vq, struct vq_chain *c,
@@ -200,6 +203,7 @@ static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return done;
 }
+
 #line 2002 "launcher.nw"
 size_t iov_from(const struct iovec *iov, unsigned int n, size_t skip,
 		void *dst, size_t len)
@@ -212,6 +216,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 {
 	return iov_copy(iov, n, skip, (u8 *)src, len, true);
 }
+
 #line 2020 "launcher.nw"
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out)

@@ -83,6 +83,7 @@ static void lguest_lazy_hcall(u32 nr, u32 a1, u32 a2, u32 a3)
 	else
 		lguest_async_hcall(nr, a1, a2, a3);
 }
+
 #line 1541 "guest.nw"
 static void lguest_flush_queued(void)
 {
@@ -147,12 +148,14 @@ __visible void lguest_irq_enable(void)
 		hcall(LHCALL_SEND_INTERRUPTS, 0, 0, 0, 0);
 }
 PV_CALLEE_SAVE_REGS_THUNK(lguest_irq_enable);
+
 #line 952 "guest.nw"
 static void lguest_safe_halt(void)
 {
 	hcall(LHCALL_HALT, 0, 0, 0, 0);
 	lguest_irq_enable();
 }
+
 #line 963 "guest.nw"
 static void __init lguest_take_irq_flag(void)
 {
@@ -215,6 +218,7 @@ static unsigned long lguest_get_debugreg(int regno)
 static void lguest_set_debugreg(int regno, unsigned long value)
 {
 }
+
 #line 1115 "guest.nw"
 static u64 lguest_read_msr(unsigned int msr)
 {
@@ -242,6 +246,7 @@ static u64 lguest_read_pmc(int counter)
 {
 	return 0;
 }
+
 #line 1152 "guest.nw"
 static void __init lguest_take_processor(void)
 {
@@ -282,6 +287,7 @@ static void lguest_send_idt_entry(unsigned int vector, const gate_desc *gate)
 	}
 	hcall(LHCALL_LOAD_IDT_ENTRY, vector, w[0], w[1], 0);
 }
+
 #line 1270 "guest.nw"
 static void lguest_load_gdt(const struct desc_ptr *desc)
 {
@@ -314,6 +320,7 @@ static void lguest_write_idt_entry(gate_desc *dt, int entry,
 	native_write_idt_entry(dt, entry, gate);
 	lguest_send_idt_entry(entry, &dt[entry]);
 }
+
 #line 1316 "guest.nw"
 static void lguest_load_tls(struct thread_struct *t, unsigned int cpu)
 {
@@ -376,6 +383,7 @@ static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
 	lguest_lazy_hcall(LHCALL_SET_PGD, pa & PAGE_MASK,
 			  (pa & ~PAGE_MASK) / sizeof(pmd), 0);
 }
+
 #line 1423 "guest.nw"
 __visible unsigned long lguest_read_cr2(void)
 {
@@ -399,6 +407,7 @@ static void __init lguest_take_page_tables(void)
 	pv_ops.mmu.flush_tlb_one_user = lguest_flush_tlb_one;
 	pv_ops.mmu.set_pmd = lguest_set_pmd;
 }
+
 #line 1460 "guest.nw"
 static void __init lguest_start_on_linux_page_tables(void)
 {
@@ -498,6 +507,7 @@ static struct clock_event_device lguest_clockevent = {
 	.set_state_shutdown	= lguest_clockevent_shutdown,
 	.rating			= INT_MAX,
 };
+
 #line 1761 "guest.nw"
 static irqreturn_t lguest_clock_interrupt(int irq, void *dev)
 {
@@ -537,6 +547,7 @@ static const struct hv_ops lguest_console_ops = {
 	.get_chars = lguest_console_get,
 	.put_chars = lguest_console_put,
 };
+
 #line 1934 "guest.nw"
 static int __init lguest_console_init(void)
 {
@@ -581,6 +592,7 @@ static int lguest_panic(struct notifier_block *nb, unsigned long event,
 	lguest_shutdown(msg, LGUEST_SHUTDOWN_CRASH);
 	return NOTIFY_DONE;
 }
+
 #line 2006 "guest.nw"
 static struct notifier_block lguest_panic_notifier = {
 	.notifier_call = lguest_panic,
