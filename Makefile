@@ -5,9 +5,8 @@
 # everything else (building, the book, the lab machine, the tests) starts
 # here.  `make help` lists the targets.
 
-CHAPTERS := preparation.nw guest.nw drivers.nw launcher.nw host.nw \
-	    switcher.nw mastery.nw
-PARTS := Preparation Guest Drivers Launcher Host Switcher Mastery
+CHAPTERS := $(shell grep -v '^\#' weave/chapters)
+PARTS := $(shell grep -v '^\#' weave/chapters | sed 's/\.nw$$//; s/^./\u&/')
 APPENDICES := Lab Glossary Reading
 
 # Debian's own Python, which sees the python3-pygments package we install.

@@ -24,8 +24,10 @@ from pygments.lexers import CLexer, GasLexer, MakefileLexer, DiffLexer
 from pygments.lexers import BashLexer, TextLexer
 from pygments.token import STANDARD_TYPES, Name
 
-PARTS = ["Preparation", "Guest", "Drivers", "Launcher", "Host", "Switcher",
-         "Mastery"]
+# The part names (make Preparation), from the one list of chapters.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "chapters")) as _f:
+    PARTS = [line.strip()[:-3].capitalize() for line in _f
+             if line.strip() and not line.startswith("#")]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
 OUT = "book/out"
 MARKUP = "/usr/lib/noweb/markup"

@@ -3,8 +3,8 @@
 # with weave/tangle.py (which says how), after weave/checkchunks.py.
 set -eu
 out=${1:-.}
-chapters="preparation.nw guest.nw drivers.nw launcher.nw host.nw switcher.nw mastery.nw"
 cd "$(dirname "$0")/.."
+chapters=$(grep -v '^#' weave/chapters)
 
 # First the checks with a line number: a `<<x>>' that is no chunk (a shift
 # written without @<<), and chunks nobody uses.  Then the tangler itself.
