@@ -3,6 +3,9 @@
 /*
  * Linux as an lguest Guest.  Tangled from guest.nw: edit that, not this.
  */
+/* the headers it needs */
+/* the kernel's general headers */
+#line 788 "guest.nw"
 #include <generated/utsrelease.h>
 #include <linux/clockchips.h>
 #include <linux/console.h>
@@ -16,6 +19,8 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/stringify.h>
+/* the x86 headers, the treaty and ours */
+#line 807 "guest.nw"
 #include <asm/bootparam.h>
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
@@ -37,7 +42,7 @@
 #include "lguest.h"
 
 /* the shared page */
-#line 836 "guest.nw"
+#line 857 "guest.nw"
 struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
 	.blocked_interrupts = { [0 ... LGUEST_IRQS / 32 - 1] = ~0U },
@@ -45,7 +50,7 @@ struct lguest_data lguest_data = {
 };
 static_assert(offsetof(struct lguest_data, irq_enabled) == 0);
 /* hypercalls */
-#line 851 "guest.nw"
+#line 872 "guest.nw"
 static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 {
 	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
@@ -55,7 +60,7 @@ static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 	return nr;
 }
 /* batching */
-#line 1494 "guest.nw"
+#line 1515 "guest.nw"
 static unsigned int lguest_next_hcall;
 static bool lguest_queued;
 
@@ -84,7 +89,7 @@ static void lguest_lazy_hcall(u32 nr, u32 a1, u32 a2, u32 a3)
 		lguest_async_hcall(nr, a1, a2, a3);
 }
 
-#line 1542 "guest.nw"
+#line 1563 "guest.nw"
 static void lguest_flush_queued(void)
 {
 	if (!lguest_queued)
@@ -114,7 +119,7 @@ static void __init lguest_take_lazy_modes(void)
 	pv_ops.cpu.end_context_switch = lguest_end_context_switch;
 }
 /* the boot console */
-#line 876 "guest.nw"
+#line 897 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
 			      unsigned int n)
 {
@@ -128,7 +133,7 @@ static struct console lguest_boot_console = {
 	.index	= -1,
 };
 /* the interrupt flag */
-#line 919 "guest.nw"
+#line 940 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
 {
 	return READ_ONCE(lguest_data.irq_enabled);
@@ -149,14 +154,14 @@ __visible void lguest_irq_enable(void)
 }
 PV_CALLEE_SAVE_REGS_THUNK(lguest_irq_enable);
 
-#line 953 "guest.nw"
+#line 974 "guest.nw"
 static void lguest_safe_halt(void)
 {
 	hcall(LHCALL_HALT, 0, 0, 0, 0);
 	lguest_irq_enable();
 }
 
-#line 964 "guest.nw"
+#line 985 "guest.nw"
 static void __init lguest_take_irq_flag(void)
 {
 	pv_ops.irq.save_fl = PV_CALLEE_SAVE(lguest_save_fl);
@@ -166,7 +171,7 @@ static void __init lguest_take_irq_flag(void)
 	pv_ops.irq.halt = lguest_safe_halt;
 }
 /* what the processor admits to */
-#line 1034 "guest.nw"
+#line 1055 "guest.nw"
 #define LGUEST_CPUID_1_EDX	(BIT(0) | BIT(4) | BIT(8) | BIT(15) | BIT(23) | \
 				 BIT(24) | BIT(25) | BIT(26))
 #define LGUEST_CPUID_1_ECX	(BIT(0) | BIT(9) | BIT(13))
@@ -192,7 +197,7 @@ static void lguest_cpuid(unsigned int *ax, unsigned int *bx,
 	}
 }
 /* registers that are ours to pretend */
-#line 1084 "guest.nw"
+#line 1105 "guest.nw"
 static unsigned long lguest_cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE |
 				  X86_CR0_WP | X86_CR0_AM | X86_CR0_PG;
 
@@ -219,7 +224,7 @@ static void lguest_set_debugreg(int regno, unsigned long value)
 {
 }
 
-#line 1116 "guest.nw"
+#line 1137 "guest.nw"
 static u64 lguest_read_msr(unsigned int msr)
 {
 	return 0;
@@ -247,7 +252,7 @@ static u64 lguest_read_pmc(int counter)
 	return 0;
 }
 
-#line 1153 "guest.nw"
+#line 1174 "guest.nw"
 static void __init lguest_take_processor(void)
 {
 	pv_ops.cpu.cpuid = lguest_cpuid;
@@ -267,7 +272,7 @@ static void __init lguest_take_processor(void)
 	pv_ops.cpu.set_ldt = paravirt_nop;
 }
 /* descriptor tables by hypercall */
-#line 1246 "guest.nw"
+#line 1267 "guest.nw"
 static void lguest_send_gdt_entry(unsigned int i, const void *entry)
 {
 	const u32 *w = entry;
@@ -288,7 +293,7 @@ static void lguest_send_idt_entry(unsigned int vector, const gate_desc *gate)
 	hcall(LHCALL_LOAD_IDT_ENTRY, vector, w[0], w[1], 0);
 }
 
-#line 1271 "guest.nw"
+#line 1292 "guest.nw"
 static void lguest_load_gdt(const struct desc_ptr *desc)
 {
 	const struct desc_struct *gdt = (const void *)desc->address;
@@ -321,7 +326,7 @@ static void lguest_write_idt_entry(gate_desc *dt, int entry,
 	lguest_send_idt_entry(entry, &dt[entry]);
 }
 
-#line 1317 "guest.nw"
+#line 1338 "guest.nw"
 static void lguest_load_tls(struct thread_struct *t, unsigned int cpu)
 {
 	native_load_tls(t, cpu);
@@ -350,7 +355,7 @@ static void __init lguest_take_descriptor_tables(void)
 	pv_ops.cpu.store_tr = lguest_store_tr;
 }
 /* page tables, treated like a TLB */
-#line 1386 "guest.nw"
+#line 1407 "guest.nw"
 static unsigned long lguest_cr3;
 
 static unsigned long lguest_read_cr3(void)
@@ -384,7 +389,7 @@ static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
 			  (pa & ~PAGE_MASK) / sizeof(pmd), 0);
 }
 
-#line 1424 "guest.nw"
+#line 1445 "guest.nw"
 __visible unsigned long lguest_read_cr2(void)
 {
 	return READ_ONCE(lguest_data.cr2);
@@ -408,14 +413,14 @@ static void __init lguest_take_page_tables(void)
 	pv_ops.mmu.set_pmd = lguest_set_pmd;
 }
 
-#line 1461 "guest.nw"
+#line 1482 "guest.nw"
 static void __init lguest_start_on_linux_page_tables(void)
 {
 	mk_early_pgtbl_32();
 	lguest_write_cr3(__pa(initial_page_table));
 }
 /* a PC without the PC */
-#line 1614 "guest.nw"
+#line 1635 "guest.nw"
 static unsigned long lguest_tsc_khz(void)
 {
 	return lguest_data.tsc_khz;
@@ -434,6 +439,7 @@ static void __init lguest_no_legacy_devices(void)
 	x86_platform.legacy.reserve_bios_regions = 0;
 }
 
+#line 1659 "guest.nw"
 static void __init lguest_trust_the_tsc(void)
 {
 	if (!lguest_data.tsc_khz) {
@@ -457,7 +463,7 @@ static void __init lguest_take_platform(void)
 	pv_info.name = "lguest";
 }
 /* interrupts */
-#line 1687 "guest.nw"
+#line 1713 "guest.nw"
 static void lguest_irq_mask(struct irq_data *d)
 {
 	set_bit(d->irq, (unsigned long *)lguest_data.blocked_interrupts);
@@ -486,7 +492,7 @@ static void __init lguest_init_IRQ(void)
 	}
 }
 /* the clock */
-#line 1734 "guest.nw"
+#line 1760 "guest.nw"
 static int lguest_clockevent_next(unsigned long ns,
 				  struct clock_event_device *evt)
 {
@@ -508,7 +514,7 @@ static struct clock_event_device lguest_clockevent = {
 	.rating			= INT_MAX,
 };
 
-#line 1762 "guest.nw"
+#line 1788 "guest.nw"
 static irqreturn_t lguest_clock_interrupt(int irq, void *dev)
 {
 	lguest_clockevent.event_handler(&lguest_clockevent);
@@ -531,7 +537,7 @@ static void __init lguest_take_interrupts_and_clock(void)
 	x86_init.timers.timer_init = lguest_time_init;
 }
 /* a console of its own */
-#line 1930 "guest.nw"
+#line 1956 "guest.nw"
 static int lguest_console_put(u32 vtermno, const char *buf, int count)
 {
 	hcall(LHCALL_CONSOLE_WRITE, __pa(buf), count, 0, 0);
@@ -548,7 +554,7 @@ static const struct hv_ops lguest_console_ops = {
 	.put_chars = lguest_console_put,
 };
 
-#line 1950 "guest.nw"
+#line 1976 "guest.nw"
 static int __init lguest_console_init(void)
 {
 	if (boot_cpu_has(X86_FEATURE_LGUEST))
@@ -565,7 +571,7 @@ static int __init lguest_console_device(void)
 }
 device_initcall(lguest_console_device);
 /* endings */
-#line 1987 "guest.nw"
+#line 2013 "guest.nw"
 static void lguest_shutdown(const char *why, u32 how)
 {
 	hcall(LHCALL_SHUTDOWN, __pa(why), how, 0, 0);
@@ -593,7 +599,7 @@ static int lguest_panic(struct notifier_block *nb, unsigned long event,
 	return NOTIFY_DONE;
 }
 
-#line 2022 "guest.nw"
+#line 2048 "guest.nw"
 static struct notifier_block lguest_panic_notifier = {
 	.notifier_call = lguest_panic,
 };
@@ -609,22 +615,22 @@ static void __init lguest_take_endings(void)
 				       &lguest_panic_notifier);
 }
 /* lguest_init */
-#line 2052 "guest.nw"
+#line 2078 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	/* do what startup_32 would have done first */
-#line 2076 "guest.nw"
+#line 2102 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
 	if (boot_params.hdr.cmd_line_ptr)
 		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
 			COMMAND_LINE_SIZE);
-#line 2055 "guest.nw"
+#line 2081 "guest.nw"
 	lguest_data.noirq_iret_start = (unsigned long)lguest_noirq_start;
 	lguest_data.noirq_iret_end = (unsigned long)lguest_noirq_end;
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
 	/* take over the interrupt flag, then start printing */
-#line 2097 "guest.nw"
+#line 2123 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
 	early_console = &lguest_boot_console;
@@ -633,10 +639,10 @@ void __init lguest_init(unsigned long boot_params_pa)
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
 	pr_info("lguest: the Launcher says: command line \"%s\"\n",
 		boot_command_line);
-#line 2059 "guest.nw"
+#line 2085 "guest.nw"
 	reserve_top_address(lguest_data.reserve_mem);
 	/* replace the rest of the privileged habits */
-#line 2124 "guest.nw"
+#line 2150 "guest.nw"
 	setup_force_cpu_cap(X86_FEATURE_LGUEST);
 	lguest_take_processor();
 	lguest_take_descriptor_tables();
@@ -645,7 +651,7 @@ void __init lguest_init(unsigned long boot_params_pa)
 	lguest_take_interrupts_and_clock();
 	lguest_take_lazy_modes();
 	lguest_take_endings();
-#line 2061 "guest.nw"
+#line 2087 "guest.nw"
 	lguest_start_on_linux_page_tables();
 	i386_start_kernel();
 }
