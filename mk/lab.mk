@@ -21,9 +21,11 @@ LAB_SMP ?= 2
 # is an older model without it.
 LAB_CPU ?= coreduo
 # The Guest `make run` starts, and its memory in megabytes: the Linux
-# Guest (tests/linux/demo is its /init), or a test guest /guests/NAME.elf.
+# Guest (tests/linux/demo is its /init), with CONFIG_LGUEST_GUEST_MEM_MB
+# of the Kconfig (make defconfig, make oldconfig), or a test guest
+# /guests/NAME.elf with 32.
 RUN_GUEST ?= /guests/linux
-RUN_MEM ?= $(if $(filter /guests/linux,$(RUN_GUEST)),64,32)
+RUN_MEM ?= $(if $(filter /guests/linux,$(RUN_GUEST)),$(CONFIG_LGUEST_GUEST_MEM_MB),32)
 # `make check` runs the lab suite only when this says yes.  The harness's
 # own test (a pretend Launcher, no lg.ko needed) runs unless told no.
 LAB_IN_CHECK ?= yes
