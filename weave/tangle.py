@@ -14,7 +14,8 @@ is an SPDX licence tag
 (checkpatch wants that tag on line 1).  Other files (Makefiles, patches,
 configuration) are copied as written, tabs included.  The parts of a chunk
 continued in several places follow each other; in C a blank line keeps
-two of them apart, as it would two functions.  A file is rewritten
+two of them apart, as it would two functions, and so it does two chunks
+used one after the other at the outermost level of a file.  A file is rewritten
 only when its text changed, so make does not rebuild what did not move.
 """
 import os
@@ -80,6 +81,8 @@ def expand(chunks, name, indent, c_like, out, stack):
     if name in stack:
         sys.exit("tangle: chunk <<%s>> uses itself" % name)
     if stack and c_like:
+        if not indent and out and out[-1][0]:
+            out.append(("", None, 0))
         out.append((indent + comment_for(name), None, 0))
     for i, part in enumerate(chunks[name]):
         if c_like and i and part and part[0][0] and out and out[-1][0]:

@@ -57,6 +57,7 @@ struct lg_regs {
 	/* Pushed by the processor when it left ring 1 or 3. */
 	u32 eip, cs, eflags, esp, ss;
 };
+
 /* gates */
 #line 106 "host.nw"
 struct lg_gate {
@@ -88,6 +89,7 @@ static inline u32 lg_gate_offset(const struct lg_gate *g)
 {
 	return (g->lo & 0xFFFF) | (g->hi & 0xFFFF0000);
 }
+
 /* the Switcher's pages */
 #line 76 "switcher.nw"
 struct lg_dtr {
@@ -113,6 +115,7 @@ struct lg_pages {
 	struct lg_regs regs;
 	struct lg_state state;
 } __aligned(PAGE_SIZE);
+
 /* the Guest */
 #line 151 "host.nw"
 #define LG_SHADOWS	4
@@ -168,6 +171,7 @@ struct lguest {
 };
 
 /* what each file offers the others, the lowest first */
+
 /* what guestmem.c offers */
 #line 506 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
@@ -210,7 +214,7 @@ extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
 
 /* what segments.c offers */
-#line 3139 "host.nw"
+#line 3128 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
@@ -218,7 +222,7 @@ void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
 
 /* what page_tables.c offers */
-#line 3719 "host.nw"
+#line 3708 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -230,7 +234,7 @@ void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
 
 /* what interrupts_and_traps.c offers */
-#line 2806 "host.nw"
+#line 2795 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -243,16 +247,16 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
 
 /* what hypercalls.c offers */
-#line 2153 "host.nw"
+#line 2142 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
 
 /* what core.c offers */
-#line 1506 "host.nw"
+#line 1495 "host.nw"
 int lg_run(struct lguest *lg);
 
 /* what user.c offers */
-#line 1809 "host.nw"
+#line 1798 "host.nw"
 int lg_device_init(void);
 void lg_device_exit(void);
 #line 259 "host.nw"

@@ -30,6 +30,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	movl	%edx, LGP_HOST_CR3(%eax)
 	sgdt	LGP_HOST_GDTR(%eax)
 	sidt	LGP_HOST_IDTR(%eax)
+
 /* switcher: loading the Guest's tables */
 #line 229 "switcher.nw"
 	movl	(LGP_HOST_GDTR + 2)(%eax), %edx
@@ -41,6 +42,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	ltr	%dx
 	xorl	%edx, %edx
 	lldt	%dx
+
 /* switcher: the leap */
 #line 260 "switcher.nw"
 	leal	LGP_REGS(%eax), %esp
@@ -53,6 +55,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	addl	$8, %esp
 	iret
 SYM_CODE_END(lg_switch_to_guest)
+
 /* switcher: the stubs */
 #line 292 "switcher.nw"
 .macro lg_stub vector
@@ -80,6 +83,7 @@ vector = 0
 	.pushsection .rodata
 SYM_DATA_END(lg_trap_stubs)
 	.popsection
+
 /* switcher: saving the Guest */
 #line 334 "switcher.nw"
 SYM_CODE_START_LOCAL(lg_return_to_host)
@@ -99,6 +103,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lidt	LGP_HOST_IDTR(%eax)
 	movl	$(GDT_ENTRY_TSS * 8), %edx
 	ltr	%dx
+
 /* switcher: restoring the Host */
 #line 388 "switcher.nw"
 	movl	LGP_HOST_SP(%eax), %esp

@@ -45,6 +45,7 @@ struct lguest_hcall_args {
 	__u32 arg3;
 	__u32 arg4;
 };
+
 /* ABI: the shared page */
 #line 437 "preparation.nw"
 #define LGUEST_IRQS		32
@@ -76,6 +77,7 @@ struct lguest_data {
 	__u8 hcall_status[LHCALL_RING_SIZE];
 	struct lguest_hcall_args hcalls[LHCALL_RING_SIZE];
 };
+
 /* ABI: requests to /dev/lguest */
 #line 481 "preparation.nw"
 enum lguest_req {
@@ -90,6 +92,7 @@ struct lguest_init {
 	__u32 start;		/* the Guest's first instruction (virtual) */
 	__u32 pgdir;		/* guest-physical address of its page directory */
 };
+
 /* ABI: what read() returns */
 #line 503 "preparation.nw"
 enum lguest_exit_kind {
@@ -104,6 +107,7 @@ struct lguest_exit {
 	__u32 arg[2];
 	char why[116];
 };
+
 /* ABI: the device page */
 #line 530 "preparation.nw"
 struct lguest_device_desc {

@@ -113,6 +113,7 @@ void reset_devices(void)
 	page_used = 0;
 	memset(device_page(), 0, PAGE_SIZE);
 }
+
 /* answer the Guest's notifications */
 #line 2350 "launcher.nw"
 u32 vq_config_pfn(struct virtqueue *vq)

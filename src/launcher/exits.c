@@ -19,6 +19,7 @@ static int console_write(u32 addr, u32 len)
 		return stopping();
 	return KEEP_RUNNING;
 }
+
 /* end the Launcher as the Guest's shutdown asks */
 #line 3226 "launcher.nw"
 static int shutdown_guest(u32 how, const char *why)

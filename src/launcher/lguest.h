@@ -35,6 +35,7 @@ typedef uint64_t u64;
 /* Memory sizes: the smallest Guest, and the largest without a Host. */
 #define MIN_GUEST_MEM	(2 * MB)
 #define DEFAULT_MAX_MEM	(512 * MB)
+
 /* the Launcher's messages, from messages.c */
 #line 231 "launcher.nw"
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -44,10 +45,12 @@ extern bool verbose;
 int write_all(int fd, const void *buf, size_t len);
 int stopping(void);
 void stop_guest(void) __attribute__((noreturn));
+
 /* the Guest's words quoted, from messages.c */
 #line 3169 "launcher.nw"
 #define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
 const char *guest_text(const struct lguest_exit *e, char *out);
+
 /* Guest memory, from guestmem.c */
 #line 370 "launcher.nw"
 struct guest_memory {
@@ -62,6 +65,7 @@ void *guest_readable(u64 addr, u64 len);
 u32 guest_mem_limit(void);
 int parse_mem_size(const char *arg, u32 limit, u32 *bytes);
 int map_guest_memory(u32 size);
+
 /* loading a kernel, from load.c */
 #line 605 "launcher.nw"
 struct kernel_info {
@@ -84,6 +88,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki);
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki);
 int setup_pagetables(struct kernel_info *ki);
 int setup_boot_params(const struct kernel_info *ki, const char *cmdline);
+
 /* virtqueues, from virtqueue.c */
 #line 1618 "launcher.nw"
 #define VQ_MAX_NUM	256
@@ -129,6 +134,7 @@ size_t iov_to(const struct iovec *iov, unsigned int n, size_t skip,
 	      const void *src, size_t len);
 unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 		       size_t len, struct iovec *out);
+
 /* the device page, from devices.c */
 #line 2135 "launcher.nw"
 #define MAX_DEVICES	8
@@ -159,6 +165,7 @@ int device_notify(u32 addr);
 int vq_wait(struct virtqueue *vq);
 void *input_thread(void *vq);
 void reset_devices(void);
+
 /* the devices, the exits and the Host, for main() */
 #line 2505 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);

@@ -44,6 +44,7 @@ static int cannot_open(const char *path, bool disk)
 	return fail("cannot open %s%s: %s", disk ? "block device " : "", path,
 		    strerror(errno));
 }
+
 /* open a file without waiting for it */
 #line 716 "launcher.nw"
 int open_file(const char *path, int flags, bool disk)
@@ -70,6 +71,7 @@ int open_file(const char *path, int flags, bool disk)
 	}
 	return fd;
 }
+
 /* read the start of a file */
 #line 833 "launcher.nw"
 static int read_start(int fd, const char *path, u8 *buf, size_t len)
@@ -88,6 +90,7 @@ static int read_start(int fd, const char *path, u8 *buf, size_t len)
 	}
 	return 0;
 }
+
 /* read a file, once its head and its size are judged */
 #line 760 "launcher.nw"
 #define HEAD_LEN	0x206
@@ -146,6 +149,7 @@ out:
 	close(fd);
 	return r;
 }
+
 /* say why inflation failed */
 #line 943 "launcher.nw"
 static int gunzip_failed(int r, size_t limit)
@@ -157,6 +161,7 @@ static int gunzip_failed(int r, size_t limit)
 		return fail("the compressed image is truncated");
 	return fail("the compressed image is corrupt");
 }
+
 /* unpack a gzipped image, up to a ceiling */
 #line 871 "launcher.nw"
 int maybe_gunzip(u8 **data, size_t *len, size_t limit)
@@ -209,6 +214,7 @@ int maybe_gunzip(u8 **data, size_t *len, size_t limit)
 	*len = out;
 	return 0;
 }
+
 /* load an ELF image */
 #line 971 "launcher.nw"
 static int elf_header(const u8 *img, size_t len, Elf32_Ehdr *eh)
@@ -313,6 +319,7 @@ static int load_elf(const u8 *img, size_t len, struct kernel_info *ki)
 	    ki->entry);
 	return 0;
 }
+
 /* read the bzImage's setup header, version and length first */
 #line 1202 "launcher.nw"
 #define SETUP_HDR_OFFSET	0x1F1
@@ -345,7 +352,9 @@ static int bzimage_header(const u8 *img, size_t len, struct setup_header *h)
 	memcpy(h, img + SETUP_HDR_OFFSET, end < sizeof(*h) ? end : sizeof(*h));
 	return 0;
 }
+
 /* work out how far up a bzImage reaches */
+
 /* work out where a bzImage will run */
 #line 1296 "launcher.nw"
 static u64 bzimage_runtime(const struct setup_header *h)
@@ -385,6 +394,7 @@ static u32 bzimage_reach(const struct setup_header *h, u64 pm_size)
 	}
 	return end;
 }
+
 /* load a bzImage */
 #line 1143 "launcher.nw"
 static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
@@ -423,6 +433,7 @@ static int load_bzimage(const u8 *img, size_t len, struct kernel_info *ki)
 	    h->version >> 8, h->version & 0xff, ki->start, ki->end);
 	return 0;
 }
+
 /* recognise an image by its first bytes */
 #line 1318 "launcher.nw"
 enum image_kind { NOT_A_KERNEL, ELF_IMAGE, BZIMAGE, GZIPPED };
@@ -449,6 +460,7 @@ int kernel_head(const u8 *head, size_t len)
 {
 	return image_kind(head, len) == NOT_A_KERNEL ? not_a_kernel() : 0;
 }
+
 /* choose the loader for the image */
 #line 1348 "launcher.nw"
 int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
@@ -463,6 +475,7 @@ int load_kernel(const u8 *img, size_t len, struct kernel_info *ki)
 		return not_a_kernel();
 	}
 }
+
 /* load the initrd at the top of memory */
 #line 1370 "launcher.nw"
 int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
@@ -482,6 +495,7 @@ int load_initrd(const u8 *img, size_t len, struct kernel_info *ki)
 	say("initrd: %zu bytes at %#x\n", len, addr);
 	return 0;
 }
+
 /* build the first page tables */
 #line 1411 "launcher.nw"
 #define PTE_FLAGS	0x7u	/* present, writable, user */
@@ -513,6 +527,7 @@ int setup_pagetables(struct kernel_info *ki)
 	    ki->pgtables, ki->pgdir);
 	return 0;
 }
+
 /* fill in the boot parameters */
 #line 1495 "launcher.nw"
 #define E820_RAM	1

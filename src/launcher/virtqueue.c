@@ -9,6 +9,7 @@
 #define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
 #define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
+
 /* attach the ring the Guest placed, or detach it */
 #line 1716 "launcher.nw"
 int vq_attach(struct virtqueue *vq, u32 pfn)
@@ -41,6 +42,7 @@ void vq_detach(struct virtqueue *vq)
 	vq->last_avail = 0;
 	vq->used_idx = 0;
 }
+
 /* take a chain from the available ring */
 #line 1758 "launcher.nw"
 int vq_pop(struct virtqueue *vq, struct vq_chain *c)
@@ -133,6 +135,7 @@ void vq_unpop(struct virtqueue *vq)
 {
 	vq->last_avail--;
 }
+
 /* return a chain, and interrupt the Guest */
 #line 1896 "launcher.nw"
 void vq_push(struct virtqueue *vq, u16 head, u32 len)
@@ -176,6 +179,7 @@ int vq_serve(struct virtqueue *vq,
 		return -1;
 	return any ? vq_interrupt(vq) : 0;
 }
+
 /* copy through a chain's buffers as one string of bytes */
 #line 1972 "launcher.nw"
 static size_t iov_copy(const struct iovec *iov, unsigned int n, size_t skip,
@@ -240,6 +244,7 @@ unsigned int iov_slice(const struct iovec *iov, unsigned int n, size_t skip,
 	}
 	return k;
 }
+
 /* deliver input into the Guest's empty buffers */
 #line 2064 "launcher.nw"
 int vq_deliver(struct virtqueue *vq, const void *hdr, size_t hdr_len,

@@ -3,7 +3,9 @@
 /*
  * Linux as an lguest Guest.  Tangled from guest.nw: edit that, not this.
  */
+
 /* the headers it needs */
+
 /* the kernel's general headers */
 #line 788 "guest.nw"
 #include <generated/utsrelease.h>
@@ -19,6 +21,7 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/stringify.h>
+
 /* the x86 headers, the treaty and ours */
 #line 807 "guest.nw"
 #include <asm/bootparam.h>
@@ -49,6 +52,7 @@ struct lguest_data lguest_data = {
 	.syscall_vec = IA32_SYSCALL_VECTOR,
 };
 static_assert(offsetof(struct lguest_data, irq_enabled) == 0);
+
 /* hypercalls */
 #line 872 "guest.nw"
 static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
@@ -59,6 +63,7 @@ static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 		     : "memory");
 	return nr;
 }
+
 /* batching */
 #line 1515 "guest.nw"
 static unsigned int lguest_next_hcall;
@@ -118,6 +123,7 @@ static void __init lguest_take_lazy_modes(void)
 	pv_ops.cpu.start_context_switch = paravirt_start_context_switch;
 	pv_ops.cpu.end_context_switch = lguest_end_context_switch;
 }
+
 /* the boot console */
 #line 897 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
@@ -132,6 +138,7 @@ static struct console lguest_boot_console = {
 	.flags	= CON_BOOT | CON_PRINTBUFFER,
 	.index	= -1,
 };
+
 /* the interrupt flag */
 #line 940 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
@@ -170,6 +177,7 @@ static void __init lguest_take_irq_flag(void)
 	pv_ops.irq.safe_halt = lguest_safe_halt;
 	pv_ops.irq.halt = lguest_safe_halt;
 }
+
 /* what the processor admits to */
 #line 1055 "guest.nw"
 #define LGUEST_CPUID_1_EDX	(BIT(0) | BIT(4) | BIT(8) | BIT(15) | BIT(23) | \
@@ -196,6 +204,7 @@ static void lguest_cpuid(unsigned int *ax, unsigned int *bx,
 		*dx &= ~LGUEST_CPUID_EXT_EDX_OFF;
 	}
 }
+
 /* registers that are ours to pretend */
 #line 1105 "guest.nw"
 static unsigned long lguest_cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE |
@@ -271,6 +280,7 @@ static void __init lguest_take_processor(void)
 	pv_ops.cpu.load_tr_desc = paravirt_nop;
 	pv_ops.cpu.set_ldt = paravirt_nop;
 }
+
 /* descriptor tables by hypercall */
 #line 1267 "guest.nw"
 static void lguest_send_gdt_entry(unsigned int i, const void *entry)
@@ -354,6 +364,7 @@ static void __init lguest_take_descriptor_tables(void)
 	pv_ops.cpu.load_sp0 = lguest_load_sp0;
 	pv_ops.cpu.store_tr = lguest_store_tr;
 }
+
 /* page tables, treated like a TLB */
 #line 1407 "guest.nw"
 static unsigned long lguest_cr3;
@@ -419,6 +430,7 @@ static void __init lguest_start_on_linux_page_tables(void)
 	mk_early_pgtbl_32();
 	lguest_write_cr3(__pa(initial_page_table));
 }
+
 /* a PC without the PC */
 #line 1635 "guest.nw"
 static unsigned long lguest_tsc_khz(void)
@@ -462,6 +474,7 @@ static void __init lguest_take_platform(void)
 	paravirt_disable_iospace();
 	pv_info.name = "lguest";
 }
+
 /* interrupts */
 #line 1713 "guest.nw"
 static void lguest_irq_mask(struct irq_data *d)
@@ -491,6 +504,7 @@ static void __init lguest_init_IRQ(void)
 					      handle_level_irq, "level");
 	}
 }
+
 /* the clock */
 #line 1760 "guest.nw"
 static int lguest_clockevent_next(unsigned long ns,
@@ -536,6 +550,7 @@ static void __init lguest_take_interrupts_and_clock(void)
 	x86_init.irqs.intr_init = lguest_init_IRQ;
 	x86_init.timers.timer_init = lguest_time_init;
 }
+
 /* a console of its own */
 #line 1956 "guest.nw"
 static int lguest_console_put(u32 vtermno, const char *buf, int count)
@@ -570,6 +585,7 @@ static int __init lguest_console_device(void)
 	return PTR_ERR_OR_ZERO(hvc_alloc(0, 0, &lguest_console_ops, 16));
 }
 device_initcall(lguest_console_device);
+
 /* endings */
 #line 2013 "guest.nw"
 static void lguest_shutdown(const char *why, u32 how)
@@ -614,6 +630,7 @@ static void __init lguest_take_endings(void)
 	atomic_notifier_chain_register(&panic_notifier_list,
 				       &lguest_panic_notifier);
 }
+
 /* lguest_init */
 #line 2078 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
