@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2170 "guest.nw"
+#line 2219 "guest.nw"
 /*
  * What the files of the lguest Guest share.  Tangled from guest.nw.
  */
