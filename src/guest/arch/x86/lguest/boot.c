@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 803 "guest.nw"
+#line 813 "guest.nw"
 /*
  * Linux as an lguest Guest.  Tangled from guest.nw: edit that, not this.
  */
@@ -7,7 +7,7 @@
 /* the headers it needs */
 
 /* the kernel's general headers */
-#line 837 "guest.nw"
+#line 844 "guest.nw"
 #include <generated/utsrelease.h>
 #include <linux/clockchips.h>
 #include <linux/console.h>
@@ -23,7 +23,7 @@
 #include <linux/stringify.h>
 
 /* the x86 headers, the treaty and ours */
-#line 856 "guest.nw"
+#line 862 "guest.nw"
 #include <asm/bootparam.h>
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
@@ -41,11 +41,10 @@
 #include <asm/setup.h>
 #include <asm/x86_init.h>
 #include <asm/lguest_abi.h>
-#include "hvc_console.h"
 #include "lguest.h"
 
 /* the shared page */
-#line 906 "guest.nw"
+#line 911 "guest.nw"
 struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
 	.blocked_interrupts = { [0 ... LGUEST_IRQS / 32 - 1] = ~0U },
@@ -53,19 +52,8 @@ struct lguest_data lguest_data = {
 };
 static_assert(offsetof(struct lguest_data, irq_enabled) == 0);
 
-/* hypercalls */
-#line 921 "guest.nw"
-static u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
-{
-	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
-		     : "+a" (nr)
-		     : "b" (a1), "c" (a2), "d" (a3), "S" (a4)
-		     : "memory");
-	return nr;
-}
-
 /* batching */
-#line 1564 "guest.nw"
+#line 1572 "guest.nw"
 static unsigned int lguest_next_hcall;
 static bool lguest_queued;
 
@@ -94,7 +82,7 @@ static void lguest_lazy_hcall(u32 nr, u32 a1, u32 a2, u32 a3)
 		lguest_async_hcall(nr, a1, a2, a3);
 }
 
-#line 1612 "guest.nw"
+#line 1620 "guest.nw"
 static void lguest_flush_queued(void)
 {
 	if (!lguest_queued)
@@ -125,7 +113,7 @@ static void __init lguest_take_lazy_modes(void)
 }
 
 /* the boot console */
-#line 946 "guest.nw"
+#line 954 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
 			      unsigned int n)
 {
@@ -140,7 +128,7 @@ static struct console lguest_boot_console = {
 };
 
 /* the interrupt flag */
-#line 989 "guest.nw"
+#line 997 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
 {
 	return READ_ONCE(lguest_data.irq_enabled);
@@ -161,14 +149,14 @@ __visible void lguest_irq_enable(void)
 }
 PV_CALLEE_SAVE_REGS_THUNK(lguest_irq_enable);
 
-#line 1023 "guest.nw"
+#line 1031 "guest.nw"
 static void lguest_safe_halt(void)
 {
 	hcall(LHCALL_HALT, 0, 0, 0, 0);
 	lguest_irq_enable();
 }
 
-#line 1034 "guest.nw"
+#line 1042 "guest.nw"
 static void __init lguest_take_irq_flag(void)
 {
 	pv_ops.irq.save_fl = PV_CALLEE_SAVE(lguest_save_fl);
@@ -179,7 +167,7 @@ static void __init lguest_take_irq_flag(void)
 }
 
 /* what the processor admits to */
-#line 1104 "guest.nw"
+#line 1112 "guest.nw"
 #define LGUEST_CPUID_1_EDX	(BIT(0) | BIT(4) | BIT(8) | BIT(15) | BIT(23) | \
 				 BIT(24) | BIT(25) | BIT(26))
 #define LGUEST_CPUID_1_ECX	(BIT(0) | BIT(9) | BIT(13))
@@ -206,7 +194,7 @@ static void lguest_cpuid(unsigned int *ax, unsigned int *bx,
 }
 
 /* registers that are ours to pretend */
-#line 1154 "guest.nw"
+#line 1162 "guest.nw"
 static unsigned long lguest_cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE |
 				  X86_CR0_WP | X86_CR0_AM | X86_CR0_PG;
 
@@ -233,7 +221,7 @@ static void lguest_set_debugreg(int regno, unsigned long value)
 {
 }
 
-#line 1186 "guest.nw"
+#line 1194 "guest.nw"
 static u64 lguest_read_msr(unsigned int msr)
 {
 	return 0;
@@ -261,7 +249,7 @@ static u64 lguest_read_pmc(int counter)
 	return 0;
 }
 
-#line 1223 "guest.nw"
+#line 1231 "guest.nw"
 static void __init lguest_take_processor(void)
 {
 	pv_ops.cpu.cpuid = lguest_cpuid;
@@ -282,7 +270,7 @@ static void __init lguest_take_processor(void)
 }
 
 /* descriptor tables by hypercall */
-#line 1316 "guest.nw"
+#line 1324 "guest.nw"
 static void lguest_send_gdt_entry(unsigned int i, const void *entry)
 {
 	const u32 *w = entry;
@@ -303,7 +291,7 @@ static void lguest_send_idt_entry(unsigned int vector, const gate_desc *gate)
 	hcall(LHCALL_LOAD_IDT_ENTRY, vector, w[0], w[1], 0);
 }
 
-#line 1341 "guest.nw"
+#line 1349 "guest.nw"
 static void lguest_load_gdt(const struct desc_ptr *desc)
 {
 	const struct desc_struct *gdt = (const void *)desc->address;
@@ -336,7 +324,7 @@ static void lguest_write_idt_entry(gate_desc *dt, int entry,
 	lguest_send_idt_entry(entry, &dt[entry]);
 }
 
-#line 1387 "guest.nw"
+#line 1395 "guest.nw"
 static void lguest_load_tls(struct thread_struct *t, unsigned int cpu)
 {
 	native_load_tls(t, cpu);
@@ -366,7 +354,7 @@ static void __init lguest_take_descriptor_tables(void)
 }
 
 /* page tables, treated like a TLB */
-#line 1456 "guest.nw"
+#line 1464 "guest.nw"
 static unsigned long lguest_cr3;
 
 static unsigned long lguest_read_cr3(void)
@@ -400,7 +388,7 @@ static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
 			  (pa & ~PAGE_MASK) / sizeof(pmd), 0);
 }
 
-#line 1494 "guest.nw"
+#line 1502 "guest.nw"
 __visible unsigned long lguest_read_cr2(void)
 {
 	return READ_ONCE(lguest_data.cr2);
@@ -424,7 +412,7 @@ static void __init lguest_take_page_tables(void)
 	pv_ops.mmu.set_pmd = lguest_set_pmd;
 }
 
-#line 1531 "guest.nw"
+#line 1539 "guest.nw"
 static void __init lguest_start_on_linux_page_tables(void)
 {
 	mk_early_pgtbl_32();
@@ -432,7 +420,7 @@ static void __init lguest_start_on_linux_page_tables(void)
 }
 
 /* a PC without the PC */
-#line 1684 "guest.nw"
+#line 1692 "guest.nw"
 static unsigned long lguest_tsc_khz(void)
 {
 	return lguest_data.tsc_khz;
@@ -451,7 +439,7 @@ static void __init lguest_no_legacy_devices(void)
 	x86_platform.legacy.reserve_bios_regions = 0;
 }
 
-#line 1708 "guest.nw"
+#line 1716 "guest.nw"
 static void __init lguest_trust_the_tsc(void)
 {
 	if (!lguest_data.tsc_khz) {
@@ -476,7 +464,7 @@ static void __init lguest_take_platform(void)
 }
 
 /* interrupts */
-#line 1762 "guest.nw"
+#line 1770 "guest.nw"
 static void lguest_irq_mask(struct irq_data *d)
 {
 	set_bit(d->irq, (unsigned long *)lguest_data.blocked_interrupts);
@@ -506,7 +494,7 @@ static void __init lguest_init_IRQ(void)
 }
 
 /* the clock */
-#line 1809 "guest.nw"
+#line 1817 "guest.nw"
 static int lguest_clockevent_next(unsigned long ns,
 				  struct clock_event_device *evt)
 {
@@ -528,7 +516,7 @@ static struct clock_event_device lguest_clockevent = {
 	.rating			= INT_MAX,
 };
 
-#line 1837 "guest.nw"
+#line 1845 "guest.nw"
 static irqreturn_t lguest_clock_interrupt(int irq, void *dev)
 {
 	lguest_clockevent.event_handler(&lguest_clockevent);
@@ -551,43 +539,8 @@ static void __init lguest_take_interrupts_and_clock(void)
 	x86_init.timers.timer_init = lguest_time_init;
 }
 
-/* a console of its own */
-#line 2005 "guest.nw"
-static int lguest_console_put(u32 vtermno, const char *buf, int count)
-{
-	hcall(LHCALL_CONSOLE_WRITE, __pa(buf), count, 0, 0);
-	return count;
-}
-
-static int lguest_console_get(u32 vtermno, char *buf, int count)
-{
-	return 0;
-}
-
-static const struct hv_ops lguest_console_ops = {
-	.get_chars = lguest_console_get,
-	.put_chars = lguest_console_put,
-};
-
-#line 2025 "guest.nw"
-static int __init lguest_console_init(void)
-{
-	if (boot_cpu_has(X86_FEATURE_LGUEST))
-		hvc_instantiate(0, 0, &lguest_console_ops);
-	return 0;
-}
-console_initcall(lguest_console_init);
-
-static int __init lguest_console_device(void)
-{
-	if (!boot_cpu_has(X86_FEATURE_LGUEST))
-		return 0;
-	return PTR_ERR_OR_ZERO(hvc_alloc(0, 0, &lguest_console_ops, 16));
-}
-device_initcall(lguest_console_device);
-
 /* endings */
-#line 2062 "guest.nw"
+#line 2031 "guest.nw"
 static void lguest_shutdown(const char *why, u32 how)
 {
 	hcall(LHCALL_SHUTDOWN, __pa(why), how, 0, 0);
@@ -615,7 +568,7 @@ static int lguest_panic(struct notifier_block *nb, unsigned long event,
 	return NOTIFY_DONE;
 }
 
-#line 2097 "guest.nw"
+#line 2066 "guest.nw"
 static struct notifier_block lguest_panic_notifier = {
 	.notifier_call = lguest_panic,
 };
@@ -632,22 +585,22 @@ static void __init lguest_take_endings(void)
 }
 
 /* lguest_init */
-#line 2127 "guest.nw"
+#line 2096 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	/* do what startup_32 would have done first */
-#line 2151 "guest.nw"
+#line 2120 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
 	if (boot_params.hdr.cmd_line_ptr)
 		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
 			COMMAND_LINE_SIZE);
-#line 2130 "guest.nw"
+#line 2099 "guest.nw"
 	lguest_data.noirq_iret_start = (unsigned long)lguest_noirq_start;
 	lguest_data.noirq_iret_end = (unsigned long)lguest_noirq_end;
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
 	/* take over the interrupt flag, then start printing */
-#line 2172 "guest.nw"
+#line 2141 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
 	early_console = &lguest_boot_console;
@@ -656,10 +609,10 @@ void __init lguest_init(unsigned long boot_params_pa)
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
 	pr_info("lguest: the Launcher says: command line \"%s\"\n",
 		boot_command_line);
-#line 2134 "guest.nw"
+#line 2103 "guest.nw"
 	reserve_top_address(lguest_data.reserve_mem);
 	/* replace the rest of the privileged habits */
-#line 2199 "guest.nw"
+#line 2168 "guest.nw"
 	setup_force_cpu_cap(X86_FEATURE_LGUEST);
 	lguest_take_processor();
 	lguest_take_descriptor_tables();
@@ -668,7 +621,7 @@ void __init lguest_init(unsigned long boot_params_pa)
 	lguest_take_interrupts_and_clock();
 	lguest_take_lazy_modes();
 	lguest_take_endings();
-#line 2136 "guest.nw"
+#line 2105 "guest.nw"
 	lguest_start_on_linux_page_tables();
 	i386_start_kernel();
 }

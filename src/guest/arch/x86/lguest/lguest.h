@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2219 "guest.nw"
+#line 2189 "guest.nw"
 /*
  * What the files of the lguest Guest share.  Tangled from guest.nw.
  */
 #ifndef _ARCH_X86_LGUEST_LGUEST_H
 #define _ARCH_X86_LGUEST_LGUEST_H
 
+#include <linux/stringify.h>
+#include <linux/types.h>
 #include <asm/lguest_abi.h>
 
 void lguest_init(unsigned long boot_params_pa);
@@ -21,4 +23,16 @@ extern char lguest_noirq_start[], lguest_noirq_end[], lguest_entry_INT80[];
 /* head32.c's, called from assembly only, so Linux declares it nowhere. */
 void mk_early_pgtbl_32(void);
 
+/* the hypercall */
+#line 929 "guest.nw"
+static inline u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
+{
+	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
+		     : "+a" (nr)
+		     : "b" (a1), "c" (a2), "d" (a3), "S" (a4)
+		     : "memory");
+	return nr;
+}
+
+#line 2214 "guest.nw"
 #endif /* _ARCH_X86_LGUEST_LGUEST_H */
