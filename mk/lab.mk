@@ -21,11 +21,17 @@ LAB_SMP ?= 2
 # is an older model without it.
 LAB_CPU ?= coreduo
 # The Guest `make run` starts, and its memory in megabytes: the Linux
-# Guest (tests/linux/demo is its /init), with CONFIG_LGUEST_GUEST_MEM_MB
-# of the Kconfig (make defconfig, make oldconfig), or a test guest
-# /guests/NAME.elf with 32.
+# Guest (a shell on its console, tests/linux/init), with
+# CONFIG_LGUEST_GUEST_MEM_MB of the Kconfig (make defconfig, make
+# oldconfig), or a test guest /guests/NAME.elf with 32.
 RUN_GUEST ?= /guests/linux
 RUN_MEM ?= $(if $(filter /guests/linux,$(RUN_GUEST)),$(CONFIG_LGUEST_GUEST_MEM_MB),32)
+# The Linux Guest's disk: a file in the ignored folder run/, made empty
+# (sparse, RUN_DISK_MB megabytes) the first time and kept from one run to
+# the next.  QEMU gives it to the lab machine as a virtio disk, and the
+# lab machine's Launcher gives that to the Guest as /dev/vda.
+RUN_DISK ?= run/disk.img
+RUN_DISK_MB ?= 256
 # `make check` runs the lab suite only when this says yes.  The harness's
 # own test (a pretend Launcher, no lg.ko needed) runs unless told no.
 LAB_IN_CHECK ?= yes
@@ -152,10 +158,18 @@ lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/tap-peer
 LAB_QEMU = $(QEMU) -cpu $(LAB_CPU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
 	-initrd $(LAB_INITRD) -no-reboot -nic none
 
-run: lab
+run: lab $(if $(filter /guests/linux,$(RUN_GUEST)),$(RUN_DISK))
 	@echo 'lab: booting the lab machine (Debian $(shell cat $(LAB)/kernel-release 2>/dev/null), QEMU, no KVM).'
-	@echo 'lab: Ctrl-C stops the Guest; Ctrl-A x stops QEMU at any time.'
-	@$(LAB_QEMU) -nographic -append 'console=ttyS0 quiet lab=run lab.guest=$(RUN_GUEST) lab.mem=$(RUN_MEM)'
+	@echo 'lab: poweroff in the Guest ends the run; Ctrl-A x stops QEMU at any time.'
+	@start=$$(date +%s); \
+	$(LAB_QEMU) -nographic -append 'console=ttyS0 quiet lab=run lab.guest=$(RUN_GUEST) lab.mem=$(RUN_MEM)' \
+		$(if $(filter /guests/linux,$(RUN_GUEST)),-drive file=$(RUN_DISK),format=raw,if=virtio); \
+	echo "lab: the run took $$(($$(date +%s) - start)) s, from QEMU's start to its end"
+
+$(RUN_DISK):
+	@mkdir -p $(dir $@)
+	@echo '  DISK    $@ ($(RUN_DISK_MB) MB, empty: the Guest makes ext2 on it the first time)'
+	@truncate -s $(RUN_DISK_MB)M $@
 
 shell: lab
 	@echo 'lab: booting the lab machine to a shell; exit powers it off, Ctrl-A x stops QEMU.'

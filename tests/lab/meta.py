@@ -18,6 +18,7 @@ tests/guests/NAME.c (and of the Linux Guest's tests, tests/linux/NAME.sh):
                           with no arguments; it prints its own result line
     @block    KB          a disk: /init makes a zeroed file of KB kilobytes
                           and gives it to the Launcher with --block=FILE
+                          (KB,ro: --block=FILE,ro, a read-only disk)
     @input    yes         /init types the line "typed on the console" into
                           the Launcher's standard input (else it is empty)
     @net      yes         a network card: the Launcher gets --tunnet=lgtap0,
