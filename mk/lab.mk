@@ -122,11 +122,17 @@ lab-parts: $(BUILD)/.deps-ok
 	done
 
 # Programs the lab machine runs as tests of their own (@program): the
-# Launcher's terminal test; and tap-peer, the far end of a Guest's network
+# Launcher's terminal test, make run's Linux shell typed into
+# (tests/linux/shell-tty.c); and tap-peer, the far end of a Guest's network
 # card (@net).  mkinitramfs puts $(LAB)/bin/* in /bin;
 # LAB_TEST_DIRS are where check-lab finds tests besides tests/guests/.
 LAB_TEST_DIRS := tests/launcher tests/linux
 $(LAB)/bin/launcher-tty: tests/launcher/launcher-tty.c | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(LAB)/bin/shell-tty: tests/linux/shell-tty.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
@@ -150,7 +156,7 @@ LAB_LINUX := $(if $(filter y,$(CONFIG_LGUEST_GUEST)),lab-guest-note guest)
 lab-guest-note:
 	@[ -f $(GUEST)/vmlinux ] || echo 'lab: building the Linux Guest first (make guest: a few minutes the first time)'
 
-lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/tap-peer \
+lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/shell-tty $(LAB)/bin/tap-peer \
 		$(LAB_LINUX) $(LAB)/linux-bin/lintrap
 	@echo '  INITRD  $(LAB_INITRD)'
 	@LAB_TEST_DIRS='$(LAB_TEST_DIRS)' tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
