@@ -32,6 +32,8 @@ RUN_MEM ?= $(if $(filter /guests/linux,$(RUN_GUEST)),$(CONFIG_LGUEST_GUEST_MEM_M
 # lab machine's Launcher gives that to the Guest as /dev/vda.
 RUN_DISK ?= run/disk.img
 RUN_DISK_MB ?= 256
+RUN_LINUX := $(filter /guests/linux,$(RUN_GUEST))
+RUN_DRIVE := -drive file=$(RUN_DISK),format=raw,if=virtio
 # `make check` runs the lab suite only when this says yes.  The harness's
 # own test (a pretend Launcher, no lg.ko needed) runs unless told no.
 LAB_IN_CHECK ?= yes
@@ -164,12 +166,12 @@ lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/shell-tt
 LAB_QEMU = $(QEMU) -cpu $(LAB_CPU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
 	-initrd $(LAB_INITRD) -no-reboot -nic none
 
-run: lab $(if $(filter /guests/linux,$(RUN_GUEST)),$(RUN_DISK))
+run: lab $(if $(RUN_LINUX),$(RUN_DISK))
 	@echo 'lab: booting the lab machine (Debian $(shell cat $(LAB)/kernel-release 2>/dev/null), QEMU, no KVM).'
 	@echo 'lab: poweroff in the Guest ends the run; Ctrl-A x stops QEMU at any time.'
 	@start=$$(date +%s); \
 	$(LAB_QEMU) -nographic -append 'console=ttyS0 quiet lab=run lab.guest=$(RUN_GUEST) lab.mem=$(RUN_MEM)' \
-		$(if $(filter /guests/linux,$(RUN_GUEST)),-drive file=$(RUN_DISK),format=raw,if=virtio); \
+		$(if $(RUN_LINUX),$(RUN_DRIVE)); \
 	echo "lab: the run took $$(($$(date +%s) - start)) s, from QEMU's start to its end"
 
 $(RUN_DISK):
