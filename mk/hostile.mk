@@ -105,22 +105,35 @@ define hostile_lab
 	@cp $(HOSTILE)/devabuse $(HOSTILE)/$(1)/bin/
 endef
 
+# The Linux Guest's tests on the debug Host: the lab of make lab (its Guest
+# initrd, modules and programs) with the debug Host's lg.ko.
+define debug_linux_lab
+	@rm -rf $(HOSTILE)/debug-linux
+	@cp -r $(LAB) $(HOSTILE)/debug-linux
+	@rm -rf $(HOSTILE)/debug-linux/check
+	@cp $(DEBUG_LG) $(HOSTILE)/debug-linux/lg.ko
+endef
+
 HOSTILE_RUNS = LAB_CATEGORY=hostile LAB_TEST_DIRS=tests/hostile LAB_PAIRS=tests/hostile/pairs
 
 hostile-parts: lab $(DEBUG_LG) $(HOSTILE)/devabuse
 	$(call hostile_lab,debian,$(LAB)/lg.ko)
 	$(call hostile_lab,debug,$(DEBUG_LG))
-	@echo '  INITRD  $(HOSTILE)/{debian,debug}/initramfs.gz'
+	$(call debug_linux_lab)
+	@echo '  INITRD  $(HOSTILE)/{debian,debug,debug-linux}/initramfs.gz'
 	@$(HOSTILE_RUNS) LAB_SEEDS=$(HOSTILE_SEEDS) tests/lab/mkinitramfs \
 		$(HOSTILE)/debian/initramfs.gz $(HOSTILE)/debian $(GUESTS_OUT)
 	@$(HOSTILE_RUNS) LAB_SEEDS=$(HOSTILE_SEEDS) tests/lab/mkinitramfs \
 		$(HOSTILE)/debug/initramfs.gz $(HOSTILE)/debug $(GUESTS_OUT)
+	@LAB_CATEGORY=functional LAB_TEST_DIRS=tests/linux LAB_ONLY='^linux-' LAB_PAIRS=no \
+		tests/lab/mkinitramfs $(HOSTILE)/debug-linux/initramfs.gz $(HOSTILE)/debug-linux $(GUESTS_OUT)
 
 check-hostile: hostile-parts
 	@tests/hostile/check-hostile --out $(HOSTILE) --seeds $(HOSTILE_SEEDS) \
 		--budget $(HOSTILE_BUDGET) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU) \
 		debian:$(LAB_KERNEL):$(HOSTILE)/debian/initramfs.gz:$(LAB_CPU),+smep,+smap \
-		debug:$(DEBUG_BZIMAGE):$(HOSTILE)/debug/initramfs.gz
+		debug:$(DEBUG_BZIMAGE):$(HOSTILE)/debug/initramfs.gz \
+		--linux debug-linux:$(DEBUG_BZIMAGE):$(HOSTILE)/debug-linux/initramfs.gz
 
 fuzz-guest: hostile-parts
 	@tests/hostile/fuzz-guest $(HOSTILE)/$(FUZZ_KERNEL) $(GUESTS_OUT) \
