@@ -4,7 +4,8 @@ tests/guests/NAME.c (and of the Linux Guest's tests, tests/linux/NAME.sh):
 
     @test     NAME        (must match the file name)
     @summary  one line    what the guest checks
-    @category functional  or hostile, or bench (make bench: figures, not checks)
+    @category functional  or hostile, or bench (make bench: figures, not checks),
+                          or pair: it runs only as one of a pair (pairs)
     @timeout  SECONDS     how long the Launcher may run (default 20)
     @mem      MB          Guest memory given to the Launcher (default 32)
     @expect   SUCCESS     or SKIP, or `killed REGEX`: the Host must kill the
@@ -81,7 +82,7 @@ def parse(path):
         meta["stem"] = stem
     if meta["status"] and not re.match(r"^\d+$", meta["status"]):
         raise ValueError("%s: bad @status %s" % (path, meta["status"]))
-    if meta["category"] not in ("functional", "hostile", "bench"):
+    if meta["category"] not in ("functional", "hostile", "bench", "pair"):
         raise ValueError("%s: unknown @category %s" % (path, meta["category"]))
     e = meta["expect"]
     if e not in ("SUCCESS", "SKIP") and not e.startswith("killed "):
@@ -110,11 +111,11 @@ def runs(directories, category=None, seeds=None, only=None):
     """Every run of every test in DIRECTORIES, in order: the test's metadata
     with `elf` (what /init starts) and `args` (its command line) added.
     CATEGORY keeps only that @category; SEEDS is (first, count) for the
-    seeded guests."""
+    seeded guests.  A test of @category pair never runs alone."""
     out = []
     for d in directories:
         for t in all_tests(d):
-            if category and t["category"] != category:
+            if t["category"] == "pair" or category and t["category"] != category:
                 continue
             if only and not re.search(only, t["name"]):
                 continue
