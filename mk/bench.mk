@@ -2,7 +2,10 @@
 # once and runs, one after the other, the test guest tests/guests/bench.c
 # (@category bench), the Host program tests/bench/host-bench.c, and the
 # same program inside the Linux Guest (tests/linux/bench.sh, with
-# host-bench in the Guest's initrd), then prints their figures side by side
+# host-bench in the Guest's initrd), and the Linux Guest's network card
+# and disk beside the lab machine's own loopback and /tmp
+# (tests/linux/bench-io.sh, bench-io.lab: the tap driver and tap-peer come
+# along for its @net), then prints their figures side by side
 # (tests/bench/figures).  A benchmark prints numbers; it never passes or
 # fails on them.
 
@@ -17,7 +20,8 @@ $(BENCH)/lab/bin/host-bench: tests/bench/host-bench.c | $(BUILD)/.deps-ok
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
 
 bench: lab $(BENCH)/lab/bin/host-bench
-	@cp $(LAB)/busybox $(LAB)/lguest $(LAB)/lg.ko $(BENCH)/lab/
+	@cp $(LAB)/busybox $(LAB)/lguest $(LAB)/lg.ko $(LAB)/tun.ko $(BENCH)/lab/
+	@cp $(LAB)/bin/tap-peer $(BENCH)/lab/bin/
 	@mkdir -p $(BENCH)/lab/linux-bin
 	@cp $(LAB)/linux-bin/* $(BENCH)/lab/bin/host-bench $(BENCH)/lab/linux-bin/
 	@echo '  INITRD  $(BENCH)/initramfs.gz'
