@@ -17,15 +17,6 @@
 # the Host: each notification of a virtqueue is one.  A query costs a few
 # exits itself, so each figure subtracts what one query costs.  The
 # interrupts are the Guest's /proc/interrupts lines of the device used.
-now() { cut -d. -f1 /proc/uptime; }
-wait_until() {
-	end=$(($(now) + $1))
-	shift
-	until "$@" >/dev/null 2>&1; do
-		[ "$(now)" -lt "$end" ] || return 1
-		sleep 1
-	done
-}
 if [ ! -e /sys/class/net/eth0 ]; then
 	fail "no eth0: the Guest found no virtio network card (the Launcher has --tunnet)"
 	exit 0

@@ -11,17 +11,6 @@
 # lintest.peer=THE-OTHER'S.  Each listens on TCP port 5000 for the other's
 # word ("pinged ITS-ADDRESS: 3 of 3 answered"), pings it, then gives it
 # its own; so neither powers off while the other still needs an answer.  Every wait has a deadline.
-now() { cut -d. -f1 /proc/uptime; }
-# wait_until SECONDS CMD...: CMD again, once a second, until it succeeds;
-# false once SECONDS have gone by.
-wait_until() {
-	end=$(($(now) + $1))
-	shift
-	until "$@" >/dev/null 2>&1; do
-		[ "$(now)" -lt "$end" ] || return 1
-		sleep 1
-	done
-}
 ip= peer=
 for arg in $(cat /proc/cmdline); do
 	case $arg in

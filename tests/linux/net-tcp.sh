@@ -16,17 +16,6 @@
 # and the rest, make check-hostile); each transfer may take three times
 # that, but all of them come out of one allowance, 380 s, so that a test
 # that hangs ends with its own message before the harness's @timeout.
-now() { cut -d. -f1 /proc/uptime; }
-# wait_until SECONDS CMD...: CMD again, once a second, until it succeeds;
-# false once SECONDS have gone by.
-wait_until() {
-	end=$(($(now) + $1))
-	shift
-	until "$@" >/dev/null 2>&1; do
-		[ "$(now)" -lt "$end" ] || return 1
-		sleep 1
-	done
-}
 md5() { md5sum "$@" | cut -c1-32; }
 last=$(($(now) + 380))
 # within SECONDS CMD...: CMD under timeout, SECONDS at most, and never

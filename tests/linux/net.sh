@@ -11,17 +11,6 @@
 # then tells it so on TCP port 5000: the Guest waits for that word before
 # it powers off, so that it is still there to answer.  Every wait has a
 # deadline: a missing answer is a FAILURE that says which, never a hang.
-now() { cut -d. -f1 /proc/uptime; }
-# wait_until SECONDS CMD...: CMD again, once a second, until it succeeds;
-# false once SECONDS have gone by.
-wait_until() {
-	end=$(($(now) + $1))
-	shift
-	until "$@" >/dev/null 2>&1; do
-		[ "$(now)" -lt "$end" ] || return 1
-		sleep 1
-	done
-}
 if [ ! -e /sys/class/net/eth0 ]; then
 	fail "no eth0: the Guest found no virtio network card (the Launcher has --tunnet)"
 	exit 0
