@@ -144,6 +144,18 @@ $(LAB)/bin/tap-peer: tests/launcher/tap-peer.c | $(BUILD)/.deps-ok
 	@echo '  CC      $<'
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
 
+# A Launcher that lies (tests/linux/badpage.c, for the test linux-badpage):
+# the Launcher's own objects, linked as the Launcher links them, but with
+# its calls of add_device() sent by the linker to the test's wrapper.
+LAUNCHER_LINK_ADDR = $(shell sed -n 's/^LINK_ADDR := //p' src/launcher/Makefile)
+$(LAB)/bin/lguest-badpage: tests/linux/badpage.c launcher
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	@gcc -m32 -std=gnu11 -O2 -Wall -Wextra -Werror -D_GNU_SOURCE \
+		-D_FILE_OFFSET_BITS=64 -Isrc/include -Isrc/launcher -static -no-pie \
+		-pthread -Wl,-Ttext-segment=$(LAUNCHER_LINK_ADDR) -Wl,--wrap=add_device \
+		-o $@ $< $(LAUNCHER_B)/*.o -lz
+
 # The Linux Guest's tests (tests/linux/): their helper program goes into the
 # Guest's own initrd (mkinitramfs puts $(LAB)/linux-bin/* in its /bin), and
 # the lab machine carries the Guest kernel, so `make guest` comes first
@@ -159,7 +171,7 @@ lab-guest-note:
 	@[ -f $(GUEST)/vmlinux ] || echo 'lab: building the Linux Guest first (make guest: a few minutes the first time)'
 
 lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/shell-tty $(LAB)/bin/tap-peer \
-		$(LAB_LINUX) $(LAB)/linux-bin/lintrap
+		$(LAB)/bin/lguest-badpage $(LAB_LINUX) $(LAB)/linux-bin/lintrap
 	@echo '  INITRD  $(LAB_INITRD)'
 	@LAB_TEST_DIRS='$(LAB_TEST_DIRS)' tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
 

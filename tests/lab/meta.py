@@ -29,6 +29,8 @@ tests/guests/NAME.c (and of the Linux Guest's tests, tests/linux/NAME.sh):
     @boots    N           a Linux test that reboots: once it has begun N
                           times (the Launcher restarting the Guest), /init
                           stops the Launcher with SIGTERM (status 143)
+    @launcher NAME        a Linux test run by a Launcher of its own, /bin/NAME
+                          in the lab machine (default lguest)
 
 A Linux test is a shell script NAME.sh (its metadata in `#` comments at the
 top), which the Linux Guest's /init runs (tests/linux/init): the Launcher
@@ -39,7 +41,8 @@ linux-NAME, and its kernel is `linux`.
 `meta.py list [--category C] [--seeds FIRST:COUNT] [--only REGEX] DIR...` prints, for the lab
 machine's /init, one line per run:  NAME TIMEOUT MEM SIGNAL BLOCK INPUT NET ELF [ARGS...]
 where ELF is the test guest's name (/guests/ELF.elf), an absolute path for
-a @program, or linux:NAME (linux:NAME:BOOTS with @boots) for a Linux test.  Without --seeds a seeded guest runs once, with seed 1.
+a @program, or linux:NAME for a Linux test (linux:NAME:BOOTS with @boots,
+linux:NAME:BOOTS:LAUNCHER with @launcher).  Without --seeds a seeded guest runs once, with seed 1.
 """
 import glob
 import os
@@ -49,7 +52,8 @@ import sys
 DEFAULTS = {"summary": "", "category": "functional", "timeout": "20",
             "mem": "32", "expect": "SUCCESS", "output": "", "signal": "KILL",
             "seeded": "", "program": "", "block": "0",
-            "input": "no", "net": "no", "status": "", "kernel": "test", "boots": "1"}
+            "input": "no", "net": "no", "status": "", "kernel": "test", "boots": "1",
+            "launcher": "lguest"}
 KEY = re.compile(r"^\s*(?:/?\*+|//|#)?\s*@(\w+)\s+(.*?)\s*$")
 
 
@@ -89,6 +93,8 @@ def parse(path):
         raise ValueError("%s: bad @expect %s" % (path, e))
     if not re.match(r"^[A-Z0-9]+$", meta["signal"]):
         raise ValueError("%s: bad @signal %s" % (path, meta["signal"]))
+    if not re.match(r"^[a-z0-9-]+$", meta["launcher"]):
+        raise ValueError("%s: bad @launcher %s" % (path, meta["launcher"]))
     meta["timeout"] = int(meta["timeout"])
     meta["boots"] = int(meta["boots"])
     meta["mem"] = int(meta["mem"])
@@ -122,8 +128,10 @@ def runs(directories, category=None, seeds=None, only=None):
             t["elf"] = t["program"] or t["name"]
             if t["kernel"] == "linux":
                 t["elf"] = "linux:" + t["stem"]
-                if t["boots"] != 1:
+                if t["boots"] != 1 or t["launcher"] != "lguest":
                     t["elf"] += ":%d" % t["boots"]
+                if t["launcher"] != "lguest":
+                    t["elf"] += ":" + t["launcher"]
             t["args"] = ""
             if t["seeded"] == "yes":
                 first, count = seeds or (1, 1)

@@ -10,6 +10,7 @@
 #line 843 "guest.nw"
 #include <generated/utsrelease.h>
 #include <linux/clockchips.h>
+#include <linux/clocksource.h>
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -23,7 +24,7 @@
 #include <linux/stringify.h>
 
 /* the x86 headers, the treaty and ours */
-#line 861 "guest.nw"
+#line 862 "guest.nw"
 #include <asm/bootparam.h>
 #include <asm/cpufeature.h>
 #include <asm/desc.h>
@@ -44,7 +45,7 @@
 #include "lguest.h"
 
 /* the shared page */
-#line 910 "guest.nw"
+#line 911 "guest.nw"
 struct lguest_data lguest_data = {
 	.hcall_status = { [0 ... LHCALL_RING_SIZE - 1] = 0xFF },
 	.blocked_interrupts = { [0 ... LGUEST_IRQS / 32 - 1] = ~0U },
@@ -53,7 +54,7 @@ struct lguest_data lguest_data = {
 static_assert(offsetof(struct lguest_data, irq_enabled) == 0);
 
 /* batching */
-#line 1571 "guest.nw"
+#line 1572 "guest.nw"
 static unsigned int lguest_next_hcall;
 static bool lguest_queued;
 
@@ -82,7 +83,7 @@ static void lguest_lazy_hcall(u32 nr, u32 a1, u32 a2, u32 a3)
 		lguest_async_hcall(nr, a1, a2, a3);
 }
 
-#line 1619 "guest.nw"
+#line 1620 "guest.nw"
 static void lguest_flush_queued(void)
 {
 	if (!lguest_queued)
@@ -113,7 +114,7 @@ static void __init lguest_take_lazy_modes(void)
 }
 
 /* the boot console */
-#line 953 "guest.nw"
+#line 954 "guest.nw"
 static void lguest_boot_write(struct console *con, const char *s,
 			      unsigned int n)
 {
@@ -128,7 +129,7 @@ static struct console lguest_boot_console = {
 };
 
 /* the interrupt flag */
-#line 996 "guest.nw"
+#line 997 "guest.nw"
 __visible unsigned long lguest_save_fl(void)
 {
 	return READ_ONCE(lguest_data.irq_enabled);
@@ -149,14 +150,14 @@ __visible void lguest_irq_enable(void)
 }
 PV_CALLEE_SAVE_REGS_THUNK(lguest_irq_enable);
 
-#line 1030 "guest.nw"
+#line 1031 "guest.nw"
 static void lguest_safe_halt(void)
 {
 	hcall(LHCALL_HALT, 0, 0, 0, 0);
 	lguest_irq_enable();
 }
 
-#line 1041 "guest.nw"
+#line 1042 "guest.nw"
 static void __init lguest_take_irq_flag(void)
 {
 	pv_ops.irq.save_fl = PV_CALLEE_SAVE(lguest_save_fl);
@@ -167,7 +168,7 @@ static void __init lguest_take_irq_flag(void)
 }
 
 /* what the processor admits to */
-#line 1111 "guest.nw"
+#line 1112 "guest.nw"
 #define LGUEST_CPUID_1_EDX	(BIT(0) | BIT(4) | BIT(8) | BIT(15) | BIT(23) | \
 				 BIT(24) | BIT(25) | BIT(26))
 #define LGUEST_CPUID_1_ECX	(BIT(0) | BIT(9) | BIT(13))
@@ -194,7 +195,7 @@ static void lguest_cpuid(unsigned int *ax, unsigned int *bx,
 }
 
 /* registers that are ours to pretend */
-#line 1161 "guest.nw"
+#line 1162 "guest.nw"
 static unsigned long lguest_cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE |
 				  X86_CR0_WP | X86_CR0_AM | X86_CR0_PG;
 
@@ -221,7 +222,7 @@ static void lguest_set_debugreg(int regno, unsigned long value)
 {
 }
 
-#line 1193 "guest.nw"
+#line 1194 "guest.nw"
 static u64 lguest_read_msr(unsigned int msr)
 {
 	return 0;
@@ -249,7 +250,7 @@ static u64 lguest_read_pmc(int counter)
 	return 0;
 }
 
-#line 1230 "guest.nw"
+#line 1231 "guest.nw"
 static void __init lguest_take_processor(void)
 {
 	pv_ops.cpu.cpuid = lguest_cpuid;
@@ -270,7 +271,7 @@ static void __init lguest_take_processor(void)
 }
 
 /* descriptor tables by hypercall */
-#line 1323 "guest.nw"
+#line 1324 "guest.nw"
 static void lguest_send_gdt_entry(unsigned int i, const void *entry)
 {
 	const u32 *w = entry;
@@ -291,7 +292,7 @@ static void lguest_send_idt_entry(unsigned int vector, const gate_desc *gate)
 	hcall(LHCALL_LOAD_IDT_ENTRY, vector, w[0], w[1], 0);
 }
 
-#line 1348 "guest.nw"
+#line 1349 "guest.nw"
 static void lguest_load_gdt(const struct desc_ptr *desc)
 {
 	const struct desc_struct *gdt = (const void *)desc->address;
@@ -324,7 +325,7 @@ static void lguest_write_idt_entry(gate_desc *dt, int entry,
 	lguest_send_idt_entry(entry, &dt[entry]);
 }
 
-#line 1394 "guest.nw"
+#line 1395 "guest.nw"
 static void lguest_load_tls(struct thread_struct *t, unsigned int cpu)
 {
 	native_load_tls(t, cpu);
@@ -354,7 +355,7 @@ static void __init lguest_take_descriptor_tables(void)
 }
 
 /* page tables, treated like a TLB */
-#line 1463 "guest.nw"
+#line 1464 "guest.nw"
 static unsigned long lguest_cr3;
 
 static unsigned long lguest_read_cr3(void)
@@ -388,7 +389,7 @@ static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
 			  (pa & ~PAGE_MASK) / sizeof(pmd), 0);
 }
 
-#line 1501 "guest.nw"
+#line 1502 "guest.nw"
 __visible unsigned long lguest_read_cr2(void)
 {
 	return READ_ONCE(lguest_data.cr2);
@@ -412,7 +413,7 @@ static void __init lguest_take_page_tables(void)
 	pv_ops.mmu.set_pmd = lguest_set_pmd;
 }
 
-#line 1538 "guest.nw"
+#line 1539 "guest.nw"
 static void __init lguest_start_on_linux_page_tables(void)
 {
 	mk_early_pgtbl_32();
@@ -420,7 +421,7 @@ static void __init lguest_start_on_linux_page_tables(void)
 }
 
 /* a PC without the PC */
-#line 1691 "guest.nw"
+#line 1693 "guest.nw"
 static unsigned long lguest_tsc_khz(void)
 {
 	return lguest_data.tsc_khz;
@@ -439,7 +440,7 @@ static void __init lguest_no_legacy_devices(void)
 	x86_platform.legacy.reserve_bios_regions = 0;
 }
 
-#line 1715 "guest.nw"
+#line 1717 "guest.nw"
 static void __init lguest_trust_the_tsc(void)
 {
 	if (!lguest_data.tsc_khz) {
@@ -464,7 +465,7 @@ static void __init lguest_take_platform(void)
 }
 
 /* interrupts */
-#line 1769 "guest.nw"
+#line 1771 "guest.nw"
 static void lguest_irq_mask(struct irq_data *d)
 {
 	set_bit(d->irq, (unsigned long *)lguest_data.blocked_interrupts);
@@ -494,7 +495,7 @@ static void __init lguest_init_IRQ(void)
 }
 
 /* the clock */
-#line 1816 "guest.nw"
+#line 1818 "guest.nw"
 static int lguest_clockevent_next(unsigned long ns,
 				  struct clock_event_device *evt)
 {
@@ -516,7 +517,28 @@ static struct clock_event_device lguest_clockevent = {
 	.rating			= INT_MAX,
 };
 
-#line 1844 "guest.nw"
+#line 1861 "guest.nw"
+static u64 lguest_clock_read(struct clocksource *cs)
+{
+	u64 sec;
+	u32 nsec;
+
+	do {
+		sec = READ_ONCE(lguest_data.time_sec);
+		nsec = READ_ONCE(lguest_data.time_nsec);
+	} while (sec != READ_ONCE(lguest_data.time_sec));
+	return sec * NSEC_PER_SEC + nsec;
+}
+
+static struct clocksource lguest_clock = {
+	.name		= "lguest",
+	.rating		= 200,
+	.read		= lguest_clock_read,
+	.mask		= CLOCKSOURCE_MASK(64),
+	.flags		= CLOCK_SOURCE_IS_CONTINUOUS,
+};
+
+#line 1888 "guest.nw"
 static irqreturn_t lguest_clock_interrupt(int irq, void *dev)
 {
 	lguest_clockevent.event_handler(&lguest_clockevent);
@@ -531,6 +553,8 @@ static void __init lguest_time_init(void)
 	lguest_clockevent.cpumask = cpumask_of(0);
 	clockevents_config_and_register(&lguest_clockevent, NSEC_PER_SEC,
 					NSEC_PER_USEC, U32_MAX);
+	if (!lguest_data.tsc_khz)
+		clocksource_register_hz(&lguest_clock, NSEC_PER_SEC);
 }
 
 static void __init lguest_take_interrupts_and_clock(void)
@@ -540,7 +564,7 @@ static void __init lguest_take_interrupts_and_clock(void)
 }
 
 /* endings */
-#line 2030 "guest.nw"
+#line 2076 "guest.nw"
 static void lguest_shutdown(const char *why, u32 how)
 {
 	hcall(LHCALL_SHUTDOWN, __pa(why), how, 0, 0);
@@ -568,7 +592,7 @@ static int lguest_panic(struct notifier_block *nb, unsigned long event,
 	return NOTIFY_DONE;
 }
 
-#line 2065 "guest.nw"
+#line 2111 "guest.nw"
 static struct notifier_block lguest_panic_notifier = {
 	.notifier_call = lguest_panic,
 };
@@ -585,22 +609,22 @@ static void __init lguest_take_endings(void)
 }
 
 /* lguest_init */
-#line 2095 "guest.nw"
+#line 2141 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	/* do what startup_32 would have done first */
-#line 2119 "guest.nw"
+#line 2165 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
 	if (boot_params.hdr.cmd_line_ptr)
 		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
 			COMMAND_LINE_SIZE);
-#line 2098 "guest.nw"
+#line 2144 "guest.nw"
 	lguest_data.noirq_iret_start = (unsigned long)lguest_noirq_start;
 	lguest_data.noirq_iret_end = (unsigned long)lguest_noirq_end;
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
 	/* take over the interrupt flag, then start printing */
-#line 2140 "guest.nw"
+#line 2186 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
 	early_console = &lguest_boot_console;
@@ -609,10 +633,10 @@ void __init lguest_init(unsigned long boot_params_pa)
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
 	pr_info("lguest: the Launcher says: command line \"%s\"\n",
 		boot_command_line);
-#line 2102 "guest.nw"
+#line 2148 "guest.nw"
 	reserve_top_address(lguest_data.reserve_mem);
 	/* replace the rest of the privileged habits */
-#line 2167 "guest.nw"
+#line 2213 "guest.nw"
 	setup_force_cpu_cap(X86_FEATURE_LGUEST);
 	lguest_take_processor();
 	lguest_take_descriptor_tables();
@@ -621,7 +645,7 @@ void __init lguest_init(unsigned long boot_params_pa)
 	lguest_take_interrupts_and_clock();
 	lguest_take_lazy_modes();
 	lguest_take_endings();
-#line 2104 "guest.nw"
+#line 2150 "guest.nw"
 	lguest_start_on_linux_page_tables();
 	i386_start_kernel();
 }

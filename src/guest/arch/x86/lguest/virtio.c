@@ -11,6 +11,7 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
+#include <linux/log2.h>
 #include <linux/minmax.h>
 #include <linux/pfn.h>
 #include <linux/slab.h>
@@ -23,13 +24,13 @@
 #include "lguest.h"
 
 /* the device page */
-#line 129 "drivers.nw"
+#line 130 "drivers.nw"
 static u8 *lguest_devpage;
 static phys_addr_t lguest_devpage_addr;
 static struct device *lguest_root;
 
 /* a device */
-#line 146 "drivers.nw"
+#line 147 "drivers.nw"
 struct lguest_device {
 	struct virtio_device vdev;
 	struct lguest_device_desc *desc;	/* its entry in the device page */
@@ -46,7 +47,7 @@ static struct lguest_device *to_lgdev(struct virtio_device *vdev)
 }
 
 /* where its parts are */
-#line 171 "drivers.nw"
+#line 172 "drivers.nw"
 static u8 *lgdev_vqconfig(struct lguest_device *ldev, unsigned int i)
 {
 	return (u8 *)(ldev->desc + 1) + i * sizeof(struct lguest_vqconfig);
@@ -63,7 +64,7 @@ static u8 *lgdev_config(struct lguest_device *ldev)
 }
 
 /* features */
-#line 204 "drivers.nw"
+#line 205 "drivers.nw"
 static unsigned int lgdev_feature_bits(struct lguest_device *ldev)
 {
 	return min(ldev->feature_len * 8, 32U);
@@ -82,7 +83,7 @@ static u64 lgdev_get_features(struct virtio_device *vdev)
 	return features;
 }
 
-#line 231 "drivers.nw"
+#line 232 "drivers.nw"
 static int lgdev_finalize_features(struct virtio_device *vdev)
 {
 	struct lguest_device *ldev = to_lgdev(vdev);
@@ -98,7 +99,7 @@ static int lgdev_finalize_features(struct virtio_device *vdev)
 }
 
 /* configuration */
-#line 260 "drivers.nw"
+#line 261 "drivers.nw"
 static bool lgdev_config_ok(struct lguest_device *ldev, unsigned int offset,
 			    unsigned int len)
 {
@@ -110,7 +111,7 @@ static bool lgdev_config_ok(struct lguest_device *ldev, unsigned int offset,
 	return false;
 }
 
-#line 277 "drivers.nw"
+#line 278 "drivers.nw"
 static void lgdev_get(struct virtio_device *vdev, unsigned int offset,
 		      void *buf, unsigned int len)
 {
@@ -132,7 +133,7 @@ static void lgdev_set(struct virtio_device *vdev, unsigned int offset,
 }
 
 /* status */
-#line 314 "drivers.nw"
+#line 315 "drivers.nw"
 static u8 lgdev_get_status(struct virtio_device *vdev)
 {
 	return READ_ONCE(to_lgdev(vdev)->desc->status);
@@ -152,7 +153,7 @@ static void lgdev_reset(struct virtio_device *vdev)
 }
 
 /* kicks and interrupts */
-#line 359 "drivers.nw"
+#line 360 "drivers.nw"
 static bool lgdev_notify(struct virtqueue *vq)
 {
 	hcall(LHCALL_NOTIFY, virtqueue_get_desc_addr(vq), 0, 0, 0);
@@ -171,7 +172,32 @@ static int lgdev_request_irq(struct lguest_device *ldev, struct virtqueue *vq,
 }
 
 /* making a queue */
-#line 397 "drivers.nw"
+#line 393 "drivers.nw"
+static int lgdev_read_vq(struct lguest_device *ldev, unsigned int index,
+			 struct lguest_vqconfig *cfg)
+{
+	struct device *dev = &ldev->vdev.dev;
+
+	if (index >= ldev->num_vq) {
+		dev_err(dev, "the driver asks for queue %u, and the device has %u\n",
+			index, ldev->num_vq);
+		return -ENOENT;
+	}
+	memcpy(cfg, lgdev_vqconfig(ldev, index), sizeof(*cfg));
+	if (!cfg->irq || cfg->irq >= NR_IRQS) {
+		dev_err(dev, "queue %u asks for interrupt %u, which is no device's\n",
+			index, cfg->irq);
+		return -EINVAL;
+	}
+	if (!is_power_of_2(cfg->num)) {
+		dev_err(dev, "queue %u has %u entries, not a power of two\n",
+			index, cfg->num);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+#line 430 "drivers.nw"
 static struct virtqueue *lgdev_setup_vq(struct lguest_device *ldev,
 					unsigned int index,
 					vq_callback_t *callback,
@@ -182,14 +208,9 @@ static struct virtqueue *lgdev_setup_vq(struct lguest_device *ldev,
 	u32 pfn;
 	int err;
 
-	if (index >= ldev->num_vq)
-		return ERR_PTR(-ENOENT);
-	memcpy(&cfg, lgdev_vqconfig(ldev, index), sizeof(cfg));
-	if (!cfg.irq || cfg.irq >= NR_IRQS) {
-		dev_err(&ldev->vdev.dev, "queue %u asks for interrupt %u, which is no device's\n",
-			index, cfg.irq);
-		return ERR_PTR(-EINVAL);
-	}
+	err = lgdev_read_vq(ldev, index, &cfg);
+	if (err)
+		return ERR_PTR(err);
 	vq = vring_create_virtqueue(index, cfg.num, LGUEST_DEVICE_ALIGN,
 				    &ldev->vdev, true, false, ctx,
 				    lgdev_notify, callback, name);
@@ -203,7 +224,7 @@ static struct virtqueue *lgdev_setup_vq(struct lguest_device *ldev,
 }
 
 /* all the queues of a device */
-#line 436 "drivers.nw"
+#line 464 "drivers.nw"
 static void lgdev_del_vqs(struct virtio_device *vdev)
 {
 	struct lguest_device *ldev = to_lgdev(vdev);
@@ -220,7 +241,7 @@ static void lgdev_del_vqs(struct virtio_device *vdev)
 	}
 }
 
-#line 461 "drivers.nw"
+#line 489 "drivers.nw"
 static int lgdev_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
 			  struct virtqueue *vqs[], vq_callback_t *callbacks[],
 			  const char * const names[], const bool *ctx,
@@ -245,7 +266,7 @@ static int lgdev_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
 }
 
 /* the operations */
-#line 494 "drivers.nw"
+#line 522 "drivers.nw"
 static const char *lgdev_bus_name(struct virtio_device *vdev)
 {
 	return "lguest";
@@ -265,7 +286,7 @@ static const struct virtio_config_ops lguest_config_ops = {
 };
 
 /* registering a device */
-#line 526 "drivers.nw"
+#line 554 "drivers.nw"
 static void lgdev_release(struct device *dev)
 {
 	kfree(to_lgdev(dev_to_virtio(dev)));
@@ -295,7 +316,7 @@ static void __init lguest_add_device(unsigned int offset,
 }
 
 /* reading the device page */
-#line 566 "drivers.nw"
+#line 594 "drivers.nw"
 static unsigned int lgdev_size(const struct lguest_device_desc *d)
 {
 	return sizeof(*d) + d->num_vq * sizeof(struct lguest_vqconfig) +
@@ -322,7 +343,7 @@ static void __init lguest_scan_devices(void)
 }
 
 /* at boot */
-#line 601 "drivers.nw"
+#line 629 "drivers.nw"
 static int __init lguest_devices_init(void)
 {
 	if (!boot_cpu_has(X86_FEATURE_LGUEST))
