@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 3106 "launcher.nw"
+#line 3230 "launcher.nw"
 /* What to do when the Guest stops.  Tangled from launcher.nw. */
 #include <stdio.h>
 #include "lguest.h"
 
 /* print what the Guest's early console wrote */
-#line 3204 "launcher.nw"
+#line 3328 "launcher.nw"
 static int console_write(u32 addr, u32 len)
 {
 	const void *text = guest_readable(addr, len);
@@ -21,7 +21,7 @@ static int console_write(u32 addr, u32 len)
 }
 
 /* end the Launcher as the Guest's shutdown asks */
-#line 3226 "launcher.nw"
+#line 3350 "launcher.nw"
 static int shutdown_guest(u32 how, const char *why)
 {
 	if (how == LGUEST_SHUTDOWN_POWEROFF) {
@@ -42,7 +42,7 @@ static int shutdown_guest(u32 how, const char *why)
 	return 1;
 }
 
-#line 3117 "launcher.nw"
+#line 3241 "launcher.nw"
 int handle_exit(const struct lguest_exit *e)
 {
 	char why[GUEST_TEXT_MAX];

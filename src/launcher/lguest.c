@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 3387 "launcher.nw"
+#line 3511 "launcher.nw"
 /* lguest: the Launcher's main program.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <getopt.h>
@@ -20,7 +20,7 @@ static void restore_terminal(void)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
 }
 
-#line 3412 "launcher.nw"
+#line 3536 "launcher.nw"
 static void stop_signal(int sig)
 {
 	caught_signal = sig;
@@ -33,7 +33,7 @@ static void crash_signal(int sig)
 	raise(sig);
 }
 
-#line 3428 "launcher.nw"
+#line 3552 "launcher.nw"
 static void setup_terminal(void)
 {
 	static const int stops[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
@@ -44,7 +44,7 @@ static void setup_terminal(void)
 	unsigned int i;
 
 	/* give the stopping signals and the crashes their handlers */
-#line 3451 "launcher.nw"
+#line 3575 "launcher.nw"
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = stop_signal;
 	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
@@ -53,13 +53,13 @@ static void setup_terminal(void)
 	for (i = 0; i < sizeof(crashes) / sizeof(crashes[0]); i++)
 		sigaction(crashes[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-#line 3438 "launcher.nw"
+#line 3562 "launcher.nw"
 	if (tcgetattr(STDIN_FILENO, &saved_tty) < 0)
 		return;
 	tty_saved = true;
 	atexit(restore_terminal);
 	/* turn off the terminal's processing of input */
-#line 3466 "launcher.nw"
+#line 3590 "launcher.nw"
 	raw = saved_tty;
 	raw.c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR |
 			 ICRNL | IXON);
@@ -67,10 +67,10 @@ static void setup_terminal(void)
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
-#line 3443 "launcher.nw"
+#line 3567 "launcher.nw"
 }
 
-#line 3485 "launcher.nw"
+#line 3609 "launcher.nw"
 static int start_threads(void)
 {
 	sigset_t block, old;
@@ -94,7 +94,7 @@ static int start_threads(void)
 	return 0;
 }
 
-#line 3522 "launcher.nw"
+#line 3649 "launcher.nw"
 static void usage(FILE *f)
 {
 	fputs("usage: lguest [options] MEM KERNEL [kernel arguments...]\n"
@@ -103,14 +103,17 @@ static void usage(FILE *f)
 	      "options:\n"
 	      "  --initrd=FILE       an initial RAM disk (may be gzipped)\n"
 	      "  --block=FILE[,ro]   a virtio disk on FILE (read-only with ,ro)\n"
-	      "  --tunnet=TAP        a virtio network card on tap interface TAP\n"
+	      "  --tunnet=TAP[,mac=MAC]\n"
+	      "                      a virtio network card on tap interface TAP, with\n"
+	      "                      the hardware address MAC (like 02:4c:47:00:01:03;\n"
+	      "                      without it, 02:4c:47:00:00:NN, NN the device number)\n"
 	      "  --verbose, -v       say what the Launcher is doing\n"
 	      "  --help, -h          this text\n"
 	      "Type Ctrl-C three times to stop a Guest that owns the terminal.\n",
 	      f);
 }
 
-#line 3543 "launcher.nw"
+#line 3673 "launcher.nw"
 static void die(void)
 {
 	fprintf(stderr, "lguest: %s\n", why_failed());
@@ -134,7 +137,7 @@ static char *join_args(int argc, char **argv)
 	return s;
 }
 
-#line 3581 "launcher.nw"
+#line 3711 "launcher.nw"
 /* Every device but the console and a network card may be a disk. */
 #define MAX_DISKS	(MAX_DEVICES - 2)
 
@@ -148,7 +151,7 @@ static bool negative_number(const char *arg)
 	return arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9';
 }
 
-#line 3600 "launcher.nw"
+#line 3730 "launcher.nw"
 static void parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option options[] = {
@@ -164,10 +167,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 	while (optind < argc && !negative_number(argv[optind]) &&
 	       (c = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
 		/* take option c, or stop */
-#line 3627 "launcher.nw"
+#line 3757 "launcher.nw"
 		switch (c) {
 		case 'i': o->initrd = optarg; break;
-		case 't': o->tap = optarg; break;
 		case 'v': verbose = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'b':
@@ -177,9 +179,17 @@ static void parse_options(int argc, char **argv, struct options *o)
 			}
 			o->blocks[o->nblocks++] = optarg;
 			break;
+		case 't':
+			if (o->tap) {
+				fail("--tunnet=%s after --tunnet=%s: the Launcher has one network card",
+				     optarg, o->tap);
+				die();
+			}
+			o->tap = optarg;
+			break;
 		default: usage(stderr); exit(1);
 		}
-#line 3615 "launcher.nw"
+#line 3745 "launcher.nw"
 	}
 	if (argc - optind < 2) {
 		usage(stderr);
@@ -187,7 +197,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 }
 
-#line 3652 "launcher.nw"
+#line 3789 "launcher.nw"
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -200,7 +210,7 @@ int main(int argc, char **argv)
 
 	parse_options(argc, argv, &o);
 	/* load the Guest, or die */
-#line 3682 "launcher.nw"
+#line 3819 "launcher.nw"
 	if (parse_mem_size(argv[optind], guest_mem_limit(), &mem) < 0 ||
 	    read_file(argv[optind + 1], mem, kernel_head, &img, &len) < 0 ||
 	    maybe_gunzip(&img, &len, mem) < 0 ||
@@ -220,7 +230,7 @@ int main(int argc, char **argv)
 					     argv + optind + 2)) < 0)
 		die();
 	/* create the devices, or die */
-#line 3721 "launcher.nw"
+#line 3858 "launcher.nw"
 	if (!setup_console(STDIN_FILENO, STDOUT_FILENO))
 		die();
 	for (i = 0; i < o.nblocks; i++)
@@ -228,7 +238,7 @@ int main(int argc, char **argv)
 			die();
 	if (o.tap && !setup_net(o.tap))
 		die();
-#line 3665 "launcher.nw"
+#line 3802 "launcher.nw"
 	if (open_lguest(&ki) < 0)
 		die();
 	setup_terminal();
@@ -236,7 +246,7 @@ int main(int argc, char **argv)
 		die();
 	status = run_guest(handle_exit);
 	/* start afresh if the Guest asked for a restart */
-#line 3708 "launcher.nw"
+#line 3845 "launcher.nw"
 	if (status == RESTART) {
 		restore_terminal();
 		execv("/proc/self/exe", argv);
@@ -244,6 +254,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lguest: cannot restart: %s\n", strerror(errno));
 		return 1;
 	}
-#line 3672 "launcher.nw"
+#line 3809 "launcher.nw"
 	return status;
 }

@@ -47,7 +47,7 @@ int stopping(void);
 void stop_guest(void) __attribute__((noreturn));
 
 /* the Guest's words quoted, from messages.c */
-#line 3169 "launcher.nw"
+#line 3293 "launcher.nw"
 #define GUEST_TEXT_MAX	(4 * sizeof(((struct lguest_exit *)0)->why) + 1)
 const char *guest_text(const struct lguest_exit *e, char *out);
 
@@ -170,7 +170,7 @@ void reset_devices(void);
 #line 2505 "launcher.nw"
 struct device *setup_console(int in_fd, int out_fd);
 struct device *setup_block(const char *spec);
-struct device *setup_net(const char *tap);
+struct device *setup_net(const char *spec);
 extern int console_out;
 
 enum { KEEP_RUNNING = -1, RESTART = -2 };

@@ -72,7 +72,7 @@ void stop_guest(void)
 }
 
 /* quote the Guest's words so that they cannot pass for ours */
-#line 3177 "launcher.nw"
+#line 3301 "launcher.nw"
 const char *guest_text(const struct lguest_exit *e, char *out)
 {
 	size_t i, len = strnlen(e->why, sizeof(e->why));

@@ -168,6 +168,36 @@ expect "cli: missing disk" 1 "cannot open block device" \
 	"$L" --block="$tmp/none" 64 "$tmp/tiny"
 expect "cli: bad tap name" 1 "not a network interface" \
 	"$L" --tunnet=much-too-long-for-an-interface 64 "$tmp/tiny"
+# --tunnet=TAP,mac=ADDRESS: a bad address is refused before any tap is
+# opened, so these need neither root nor /dev/net/tun.
+expect "cli: a MAC that is not six hex pairs" 1 \
+	"'02:4c:47:00:01' is not a MAC address" \
+	"$L" --tunnet=lgtest9,mac=02:4c:47:00:01 64 "$tmp/tiny"
+expect "cli: a MAC with dashes" 1 "is not a MAC address" \
+	"$L" --tunnet=lgtest9,mac=02-4c-47-00-01-03 64 "$tmp/tiny"
+expect "cli: a multicast MAC" 1 "01:00:5e:00:00:01 is a multicast address" \
+	"$L" --tunnet=lgtest9,mac=01:00:5e:00:00:01 64 "$tmp/tiny"
+expect "cli: the broadcast MAC" 1 "is a multicast address" \
+	"$L" --tunnet=lgtest9,mac=ff:ff:ff:ff:ff:ff 64 "$tmp/tiny"
+expect "cli: the all-zero MAC" 1 "00:00:00:00:00:00 is all zeroes" \
+	"$L" --tunnet=lgtest9,mac=00:00:00:00:00:00 64 "$tmp/tiny"
+expect "cli: something else after the tap's name" 1 \
+	"only mac=ADDRESS may follow the tap's name, not 'ro'" \
+	"$L" --tunnet=lgtest9,ro 64 "$tmp/tiny"
+expect "cli: two --tunnet" 1 "the Launcher has one network card" \
+	"$L" --tunnet=lgtest8 --tunnet=lgtest9 64 "$tmp/tiny"
+# A good address passes: as root, the card is made and --verbose names
+# its MAC before the missing Host stops the Launcher; otherwise the tap is
+# what fails, not the address.
+if [ -e /dev/lguest ]; then
+	ok "cli: a good MAC (skipped: /dev/lguest exists here)"
+elif [ "$(id -u)" = 0 ] && [ -w /dev/net/tun ]; then
+	expect "cli: a good MAC" 1 "net: tap lgtest9, MAC 02:4c:47:00:01:03" \
+		"$L" --verbose --tunnet=lgtest9,mac=02:4C:47:00:01:03 64 "$tmp/tiny"
+else
+	expect "cli: a good MAC (no tap here)" 1 "/dev/net/tun" \
+		"$L" --tunnet=lgtest9,mac=02:4c:47:00:01:03 64 "$tmp/tiny"
+fi
 # A real bzImage, when the lab has fetched Debian's 686 kernel: it must load
 # (up to the missing Host), and say how much memory it needs when short.
 real=$(ls build/lab/vmlinuz cache/linux-image-*/boot/vmlinuz-* 2>/dev/null | head -n 1)

@@ -1471,6 +1471,49 @@ static int t_net_bad_name(void)
 	return 0;
 }
 
+/*
+ * --tunnet=TAP,mac=ADDRESS: every bad address is refused, with its reason,
+ * before any tap is opened, so this runs without root too.
+ */
+static int t_net_bad_mac(void)
+{
+	static const struct { const char *spec, *text; } bad[] = {
+		{ "lgtest0,mac=02:4c:47:00:01", "is not a MAC address" },
+		{ "lgtest0,mac=02:4c:47:00:01:3", "is not a MAC address" },
+		{ "lgtest0,mac=02:4c:47:00:01:033", "is not a MAC address" },
+		{ "lgtest0,mac=02:4c:47:00:01:03:", "is not a MAC address" },
+		{ "lgtest0,mac=02-4c-47-00-01-03", "is not a MAC address" },
+		{ "lgtest0,mac=02:4c:47:00:01:0g", "is not a MAC address" },
+		{ "lgtest0,mac= 2:4c:47:00:01:03", "is not a MAC address" },
+		{ "lgtest0,mac=0x2:4c:47:00:01:03", "is not a MAC address" },
+		{ "lgtest0,mac=", "is not a MAC address" },
+		{ "lgtest0,mac=02:4c:47:00:01:03,mac=02:4c:47:00:01:04",
+		  "is not a MAC address" },
+		{ "lgtest0,mac=01:00:5e:00:00:01", "is a multicast address" },
+		{ "lgtest0,mac=03:4c:47:00:01:03", "is a multicast address" },
+		{ "lgtest0,mac=ff:ff:ff:ff:ff:ff", "is a multicast address" },
+		{ "lgtest0,mac=00:00:00:00:00:00", "is all zeroes" },
+		{ "lgtest0,ro", "only mac=ADDRESS may follow the tap's name, not 'ro'" },
+		{ "lgtest0,MAC=02:4c:47:00:01:03", "only mac=ADDRESS may follow" },
+		{ "lgtest0,", "only mac=ADDRESS may follow" },
+		{ ",mac=02:4c:47:00:01:03", "is not a network interface name" },
+		{ "a-name-much-too-long-for-linux,mac=02:4c:47:00:01:03",
+		  "'a-name-much-too-long-for-linux' is not a network interface" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (setup_net(bad[i].spec) != NULL ||
+		    !strstr(why_failed(), bad[i].text)) {
+			snprintf(why, sizeof(why), "--tunnet=%s: got '%s'",
+				 bad[i].spec, why_failed());
+			return 1;
+		}
+	}
+	CHECK(num_devices == 0);
+	return 0;
+}
+
 /* The network device on a real tap interface: only as root, and in a child
  * process, because the receive thread cannot be stopped and the interface
  * must not outlive the test.  The child returns 0, or the failing line. */
@@ -1479,6 +1522,7 @@ static int t_net_bad_name(void)
 static int net_child(void)
 {
 	static const u8 mac[6] = { 0x02, 0, 0, 0, 0, 0x99 };
+	static const u8 card[6] = { 0x02, 0x4c, 0x47, 0x00, 0x01, 0x03 };
 	struct ifreq ifr = { .ifr_name = "lgtest0" };
 	struct sockaddr_ll sll = { .sll_family = AF_PACKET };
 	volatile struct vring_used *used;
@@ -1490,8 +1534,11 @@ static int net_child(void)
 	int s, ps, i, found = 0;
 	FILE *f;
 
-	d = setup_net("lgtest0");
-	NCHECK(d != NULL);
+	/* The address given, in either case, is the card's configuration. */
+	d = setup_net("lgtest0,mac=02:4C:47:00:01:03");
+	NCHECK(d != NULL && strcmp(d->name, "lgtest0") == 0);
+	NCHECK(d->desc->config_len == sizeof(card));
+	NCHECK(memcmp(device_features(d) + 2 * d->feature_len, card, 6) == 0);
 	f = fopen("/proc/sys/net/ipv6/conf/lgtest0/disable_ipv6", "w");
 	if (f) {
 		fputs("1", f);
@@ -1556,23 +1603,47 @@ static int net_child(void)
 	_exit(0);
 }
 
-static int t_net_tap(void)
+/* Without mac=, the card of device 1 is 02:4c:47:00:00:01. */
+static int default_mac_child(void)
+{
+	static const u8 want[6] = { 0x02, 0x4c, 0x47, 0x00, 0x00, 0x01 };
+	struct device *d;
+
+	NCHECK(setup_console(0, 1) != NULL);
+	d = setup_net("lgtest1");
+	NCHECK(d != NULL && strcmp(d->name, "lgtest1") == 0);
+	NCHECK(memcmp(device_features(d) + 2 * d->feature_len, want, 6) == 0);
+	_exit(0);
+}
+
+/* Run CHILD, a test that needs a real tap, in a child process. */
+static int tap_test(int (*child)(void), const char *name)
 {
 	pid_t pid;
 	int status;
 
 	if (geteuid() != 0 || access("/dev/net/tun", R_OK | W_OK)) {
-		printf("# net_tap skipped: needs root and /dev/net/tun\n");
+		printf("# %s skipped: needs root and /dev/net/tun\n", name);
 		return 0;
 	}
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0)
-		net_child();
+		child();
 	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
 	snprintf(why, sizeof(why), "child failed near line %d (mod 256)",
 		 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+static int t_net_tap(void)
+{
+	return tap_test(net_child, "net_tap");
+}
+
+static int t_net_default_mac(void)
+{
+	return tap_test(default_mac_child, "net_default_mac");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1772,7 +1843,8 @@ static const struct {
 	T(t_block_past_end), T(t_block_capacity), T(t_block_large_disk),
 	T(t_block_id_and_unsupported),
 	T(t_block_hostile), T(t_block_missing_file), T(t_block_not_a_disk),
-	T(t_net_bad_name), T(t_net_tap),
+	T(t_net_bad_name), T(t_net_bad_mac), T(t_net_tap),
+	T(t_net_default_mac),
 	T(t_exit_console), T(t_exit_console_device_page),
 	T(t_exit_console_hostile),
 	T(t_exit_shutdown_and_death), T(t_exit_guest_text_escaped),
