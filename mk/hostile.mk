@@ -106,7 +106,11 @@ define hostile_lab
 endef
 
 # The Linux Guest's tests on the debug Host: the lab of make lab (its Guest
-# initrd, modules and programs) with the debug Host's lg.ko.
+# initrd, modules and programs) with the debug Host's lg.ko.  They run on
+# QEMU's qemu32 processor, whose TSC does not tick at a constant rate, so
+# the Host gives the Guest no TSC frequency and the Guest keeps time with
+# the Host's clock (guest.nw, "The clock"); make check-lab runs the same
+# tests on a processor with one, and a Guest that keeps time with the TSC.
 define debug_linux_lab
 	@rm -rf $(HOSTILE)/debug-linux
 	@cp -r $(LAB) $(HOSTILE)/debug-linux
@@ -133,7 +137,7 @@ check-hostile: hostile-parts
 		--budget $(HOSTILE_BUDGET) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU) \
 		debian:$(LAB_KERNEL):$(HOSTILE)/debian/initramfs.gz:$(LAB_CPU),+smep,+smap \
 		debug:$(DEBUG_BZIMAGE):$(HOSTILE)/debug/initramfs.gz \
-		--linux debug-linux:$(DEBUG_BZIMAGE):$(HOSTILE)/debug-linux/initramfs.gz
+		--linux debug-linux:$(DEBUG_BZIMAGE):$(HOSTILE)/debug-linux/initramfs.gz:qemu32
 
 fuzz-guest: hostile-parts
 	@tests/hostile/fuzz-guest $(HOSTILE)/$(FUZZ_KERNEL) $(GUESTS_OUT) \
