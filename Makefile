@@ -104,6 +104,32 @@ define unpack_linux
 	@mv $(dir $(1))linux-source-6.1 $(1)
 endef
 
+# Both kernels are configured the same way: tinyconfig, the smallest Linux
+# that boots, plus the options of a fragment (the Guest's or the debug
+# Host's), then olddefconfig for what the fragment implies; Kconfig's
+# warnings that we override tinyconfig go to OUT/config.log, anything else is
+# shown; and scripts/check-config fails the build when an option of the
+# fragment did not survive Kconfig (a dependency missing).
+# $(call config_linux,SRC,OUT,FRAGMENT)
+define config_linux
+	@mkdir -p $(2)
+	@$(MAKE) -s -C $(1) O=$(CURDIR)/$(2) ARCH=i386 tinyconfig >/dev/null
+	@cd $(2) && $(CURDIR)/$(1)/scripts/kconfig/merge_config.sh \
+		-m -O . .config $(CURDIR)/$(3) >/dev/null
+	@$(MAKE) -s -C $(1) O=$(CURDIR)/$(2) ARCH=i386 olddefconfig \
+		>/dev/null 2>$(2)/config.log || { cat $(2)/config.log; exit 1; }
+	@grep -v 'warning: override' $(2)/config.log >&2 || true
+	@scripts/check-config $(2)/.config $(3)
+endef
+
+# The Host module is built by Kbuild in a folder of its own, away from the
+# source tree: the tangled sources of src/host/ and, in include/, the ABI
+# header.  A shell command, for recipes that run it under a lock.
+# $(call host_kbuild,DIR)
+host_kbuild = mkdir -p $(1)/include && \
+	cp -p src/host/*.c src/host/*.h src/host/*.S src/host/Kbuild $(1)/ && \
+	cp -p src/include/lguest_abi.h $(1)/include/
+
 # ---------------------------------------------------------------------------
 # The areas of the system add their own rules, in this order, which is also
 # the order of their suites in `make check`: the fast Launcher tests first,
@@ -127,7 +153,7 @@ deps: $(BUILD)/.deps-ok
 $(BUILD)/.deps-ok: Makefile $(wildcard mk/*.mk)
 	@mkdir -p $(BUILD)
 	@BUILD=$(BUILD) CACHE=$(CACHE) SUDO='$(SUDO)' \
-		weave/deps.sh $(sort $(APT_PACKAGES))
+		scripts/deps.sh $(sort $(APT_PACKAGES))
 	@touch $@
 
 # ---------------------------------------------------------------------------
@@ -138,7 +164,7 @@ check: $(BUILD)/.deps-ok
 	@tests/run-suites $(CHECK_SUITES)
 
 check-literate: $(BUILD)/.deps-ok
-	@tests/run-suites literate
+	@tests/literate/run
 
 clean:
 	rm -rf $(BUILD) book/out

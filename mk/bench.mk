@@ -25,19 +25,19 @@ bench: lab $(BENCH)/lab/bin/host-bench
 	@mkdir -p $(BENCH)/lab/linux-bin
 	@cp $(LAB)/linux-bin/* $(BENCH)/lab/bin/host-bench $(BENCH)/lab/linux-bin/
 	@echo '  INITRD  $(BENCH)/initramfs.gz'
-	@LAB_CATEGORY=bench LAB_TEST_DIRS="tests/bench tests/linux" LAB_PAIRS=no tests/lab/mkinitramfs \
+	@LAB_CATEGORY=bench LAB_TEST_DIRS="tests/bench tests/linux" LAB_PAIRS=no lab/mkinitramfs \
 		$(BENCH)/initramfs.gz $(BENCH)/lab $(GUESTS_OUT)
-	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(BENCH)/initramfs.gz \
+	@tests/lab/run --kernel $(LAB_KERNEL) --initrd $(BENCH)/initramfs.gz \
 		--category bench --tests-dir tests/bench --tests-dir tests/linux --no-pairs --out $(BENCH)/run \
 		--mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU)
 	@tests/bench/figures $(BENCH)/run
 
 # `make check` runs the benchmark once, to see that it still works: the lab
-# run passes and every figure is printed (tests/bench/check).
+# run passes and every figure is printed (tests/bench/run).
 BENCH_IN_CHECK ?= yes
 ifeq ($(BENCH_IN_CHECK),yes)
 CHECK_SUITES += bench
 endif
 .PHONY: check-bench
 check-bench:
-	@tests/bench/check
+	@tests/bench/run

@@ -3,7 +3,7 @@
 # plus src/guest/guest.config.  `make guest` builds build/guest/bzImage (a
 # few minutes on 2 cores the first time; a progress line per stage).  After
 # `make tangle`, it takes changed patches back out of the tree, puts the new
-# ones in and copies the Guest's own files from src/guest/ (mk/guest-tree.sh),
+# ones in and copies the Guest's own files from src/guest/ (scripts/guest-tree.sh),
 # so only what changed is rebuilt.
 
 GUEST := $(BUILD)/guest
@@ -29,24 +29,17 @@ $(GUEST_KSRC)/Makefile: | $(BUILD)/.deps-ok
 
 # Two stamps: a change of the patches may change the Kconfig files and so
 # the configuration; a change of the Guest's own files cannot.
-$(GUEST)/.patched: $(GUEST_KSRC)/Makefile $(GUEST_PATCHES) mk/guest-tree.sh
-	@mk/guest-tree.sh $(GUEST_KSRC)
+$(GUEST)/.patched: $(GUEST_KSRC)/Makefile $(GUEST_PATCHES) scripts/guest-tree.sh
+	@scripts/guest-tree.sh $(GUEST_KSRC)
 	@touch $@
 
 $(GUEST)/.files: $(GUEST)/.patched $(GUEST_FILES)
-	@mk/guest-tree.sh $(GUEST_KSRC)
+	@scripts/guest-tree.sh $(GUEST_KSRC)
 	@touch $@
 
 $(GUEST_KOUT)/.config: $(GUEST)/.patched src/guest/guest.config
 	@echo '  CONFIG  Guest: tinyconfig + src/guest/guest.config'
-	@mkdir -p $(GUEST_KOUT)
-	@$(MAKE) -s -C $(GUEST_KSRC) O=$(CURDIR)/$(GUEST_KOUT) ARCH=i386 tinyconfig >/dev/null
-	@cd $(GUEST_KOUT) && $(CURDIR)/$(GUEST_KSRC)/scripts/kconfig/merge_config.sh \
-		-m -O . .config $(CURDIR)/src/guest/guest.config >/dev/null
-	@$(MAKE) -s -C $(GUEST_KSRC) O=$(CURDIR)/$(GUEST_KOUT) ARCH=i386 olddefconfig \
-		>/dev/null 2>$(GUEST)/config.log || { cat $(GUEST)/config.log; exit 1; }
-	@grep -v 'warning: override' $(GUEST)/config.log >&2 || true
-	@tests/hostile/check-config $(GUEST_KOUT)/.config src/guest/guest.config
+	$(call config_linux,$(GUEST_KSRC),$(GUEST_KOUT),src/guest/guest.config)
 
 $(GUEST_BZIMAGE): $(GUEST_KOUT)/.config $(GUEST)/.files
 	@echo '  KERNEL  Guest (build/guest/build.log)'

@@ -18,7 +18,7 @@ endif
 CHECK_SUITES += host
 APT_PACKAGES += linux-headers-686:i386 sparse linux-source-6.1 xz-utils kmod
 HELP_LINES += 'make host          build the Host module, build/host/lg.ko' \
-	'make check-host    the Host: W=1, sparse, checkpatch, and Guests in the lab'
+	'make check-host    the Host: W=1, sparse, checkpatch, layers (its Guests: check-lab)'
 
 .PHONY: host check-host
 
@@ -26,14 +26,14 @@ host: $(HOST_OUT)/lg.ko
 
 $(HOST_OUT)/lg.ko: $(HOST_SRCS) | $(BUILD)/.deps-ok
 	@test -n "$(HOST_KDIR)" || { echo 'no /usr/src/linux-headers-*-686: make deps'; exit 1; }
-	@mkdir -p $(HOST_KBUILD)/include
+	@mkdir -p $(HOST_OUT)
 	@flock $(HOST_OUT)/.lock sh -c '\
-		cp -p src/host/*.c src/host/*.h src/host/*.S src/host/Kbuild $(HOST_KBUILD)/ && \
-		cp -p src/include/lguest_abi.h $(HOST_KBUILD)/include/ && \
-		$(MAKE) -s -C $(HOST_KDIR) M=$(CURDIR)/$(HOST_KBUILD) \
-			CONFIG_LGUEST_DEBUG=$(CONFIG_LGUEST_DEBUG) modules && \
+		$(call host_kbuild,$(HOST_KBUILD)) && \
+		$(MAKE) -s -C $(HOST_KDIR) M=$(CURDIR)/$(HOST_KBUILD) modules && \
 		cp $(HOST_KBUILD)/lg.ko $@'
 	@echo '  MODULE  $@'
 
 check-host: | $(BUILD)/.deps-ok
-	@KDIR=$(HOST_KDIR) BUILD=$(BUILD) CACHE=$(CACHE) tests/host/check
+	@rm -rf $(HOST_OUT)/check
+	@$(call host_kbuild,$(HOST_OUT)/check)
+	@KDIR=$(HOST_KDIR) WORK=$(HOST_OUT)/check CACHE=$(CACHE) tests/host/run

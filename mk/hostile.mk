@@ -22,16 +22,7 @@ $(DEBUG_KSRC)/Makefile: | $(BUILD)/.deps-ok
 
 $(DEBUG_KOUT)/.config: $(DEBUG_KSRC)/Makefile tests/hostile/debug-host.config
 	@echo '  CONFIG  debug Host: tinyconfig + tests/hostile/debug-host.config'
-	@mkdir -p $(DEBUG_KOUT)
-	@$(MAKE) -s -C $(DEBUG_KSRC) O=$(CURDIR)/$(DEBUG_KOUT) ARCH=i386 tinyconfig >/dev/null
-	@cd $(DEBUG_KOUT) && $(CURDIR)/$(DEBUG_KSRC)/scripts/kconfig/merge_config.sh \
-		-m -O . .config $(CURDIR)/tests/hostile/debug-host.config >/dev/null
-	@# Our options override tinyconfig's on purpose: Kconfig's "override"
-	@# warnings go to the log, anything else is shown.
-	@$(MAKE) -s -C $(DEBUG_KSRC) O=$(CURDIR)/$(DEBUG_KOUT) ARCH=i386 olddefconfig \
-		>/dev/null 2>$(DEBUG_HOST)/config.log || { cat $(DEBUG_HOST)/config.log; exit 1; }
-	@grep -v 'warning: override' $(DEBUG_HOST)/config.log >&2 || true
-	@tests/hostile/check-config $(DEBUG_KOUT)/.config tests/hostile/debug-host.config
+	$(call config_linux,$(DEBUG_KSRC),$(DEBUG_KOUT),tests/hostile/debug-host.config)
 
 $(DEBUG_BZIMAGE): $(DEBUG_KOUT)/.config
 	@echo '  KERNEL  debug Host (build/debug-host/build.log)'
@@ -48,25 +39,26 @@ $(DEBUG_BZIMAGE): $(DEBUG_KOUT)/.config
 # devabuse (a hostile user of /dev/lguest), first on Debian's 686 kernel
 # (on a processor with SMEP and SMAP, which lg.ko must switch off around
 # the world switch), then on the debug Host with lg.ko built against it.
-# It prints the
-# figures and ends with `N passed, N failed`.  `make fuzz-guest` runs the
-# randomized guest seed after seed for FUZZ_TIME seconds (FUZZ_SEED the
-# first), on Debian's kernel or, with FUZZ_KERNEL=debug, on the debug Host.
+# It prints the figures and ends with `N passed, N failed`.  `make
+# fuzz-guest` runs the randomized guest seed after seed for FUZZ_GUEST_TIME
+# seconds (FUZZ_GUEST_SEED the first), on Debian's kernel or, with
+# FUZZ_GUEST_KERNEL=debug, on the debug Host.  (make fuzz, the Launcher's
+# fuzzers, has FUZZ_TIME: mk/launcher.mk.)
 
 HOSTILE := $(BUILD)/hostile
 # FIRST:COUNT of the random guest's seeds in check-hostile.
 HOSTILE_SEEDS ?= 1:10
 # Seconds the whole suite may take on one kernel.
 HOSTILE_BUDGET ?= 420
-FUZZ_SEED ?= 1000
-FUZZ_TIME ?= 600
-FUZZ_KERNEL ?= debian
+FUZZ_GUEST_SEED ?= 1000
+FUZZ_GUEST_TIME ?= 600
+FUZZ_GUEST_KERNEL ?= debian
 # `make check` runs the hostile suite too; the first time, that means
 # building the debug Host (HOSTILE_IN_CHECK=no leaves it out).
 HOSTILE_IN_CHECK ?= yes
 
 HELP_LINES += 'make check-hostile hostile Guests, random Guests, devabuse: on Debian'"'"'s kernel and the debug Host' \
-	'make fuzz-guest    the random hostile Guest, seed after seed (FUZZ_SEED, FUZZ_TIME, FUZZ_KERNEL=debian|debug)'
+	'make fuzz-guest    the random hostile Guest, seed after seed (FUZZ_GUEST_SEED, FUZZ_GUEST_TIME, FUZZ_GUEST_KERNEL=debian|debug)'
 ifeq ($(HOSTILE_IN_CHECK),yes)
 CHECK_SUITES += hostile
 endif
@@ -80,13 +72,10 @@ DEBUG_LG := $(HOSTILE)/lg-debug.ko
 debug-lg: $(DEBUG_LG)
 $(DEBUG_LG): $(DEBUG_BZIMAGE) $(wildcard src/host/*.c src/host/*.h src/host/*.S) \
 		src/host/Kbuild src/include/lguest_abi.h
-	@mkdir -p $(HOSTILE)/kbuild-debug/include
-	@cp -p src/host/*.c src/host/*.h src/host/*.S src/host/Kbuild $(HOSTILE)/kbuild-debug/
-	@cp -p src/include/lguest_abi.h $(HOSTILE)/kbuild-debug/include/
+	@$(call host_kbuild,$(HOSTILE)/kbuild-debug)
 	@cmp -s $(DEBUG_KOUT)/vmlinux.symvers $(DEBUG_KOUT)/Module.symvers || \
 		cp $(DEBUG_KOUT)/vmlinux.symvers $(DEBUG_KOUT)/Module.symvers
-	@$(MAKE) -s -C $(DEBUG_KOUT) M=$(CURDIR)/$(HOSTILE)/kbuild-debug \
-		CONFIG_LGUEST_DEBUG=$(CONFIG_LGUEST_DEBUG) modules
+	@$(MAKE) -s -C $(DEBUG_KOUT) M=$(CURDIR)/$(HOSTILE)/kbuild-debug modules
 	@mkdir -p $(dir $@)
 	@cp $(HOSTILE)/kbuild-debug/lg.ko $@
 	@echo '  MODULE  $@ (for the debug Host)'
@@ -125,21 +114,21 @@ hostile-parts: lab $(DEBUG_LG) $(HOSTILE)/devabuse
 	$(call hostile_lab,debug,$(DEBUG_LG))
 	$(call debug_linux_lab)
 	@echo '  INITRD  $(HOSTILE)/{debian,debug,debug-linux}/initramfs.gz'
-	@$(HOSTILE_RUNS) LAB_SEEDS=$(HOSTILE_SEEDS) tests/lab/mkinitramfs \
+	@$(HOSTILE_RUNS) LAB_SEEDS=$(HOSTILE_SEEDS) lab/mkinitramfs \
 		$(HOSTILE)/debian/initramfs.gz $(HOSTILE)/debian $(GUESTS_OUT)
-	@$(HOSTILE_RUNS) LAB_SEEDS=$(HOSTILE_SEEDS) tests/lab/mkinitramfs \
+	@$(HOSTILE_RUNS) LAB_SEEDS=$(HOSTILE_SEEDS) lab/mkinitramfs \
 		$(HOSTILE)/debug/initramfs.gz $(HOSTILE)/debug $(GUESTS_OUT)
 	@LAB_CATEGORY=functional LAB_TEST_DIRS=tests/linux LAB_ONLY='^linux-' LAB_PAIRS=no \
-		tests/lab/mkinitramfs $(HOSTILE)/debug-linux/initramfs.gz $(HOSTILE)/debug-linux $(GUESTS_OUT)
+		lab/mkinitramfs $(HOSTILE)/debug-linux/initramfs.gz $(HOSTILE)/debug-linux $(GUESTS_OUT)
 
 check-hostile: hostile-parts
-	@tests/hostile/check-hostile --out $(HOSTILE) --seeds $(HOSTILE_SEEDS) \
+	@tests/hostile/run --out $(HOSTILE) --seeds $(HOSTILE_SEEDS) \
 		--budget $(HOSTILE_BUDGET) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU) \
 		debian:$(LAB_KERNEL):$(HOSTILE)/debian/initramfs.gz:$(LAB_CPU),+smep,+smap \
 		debug:$(DEBUG_BZIMAGE):$(HOSTILE)/debug/initramfs.gz \
 		--linux debug-linux:$(DEBUG_BZIMAGE):$(HOSTILE)/debug-linux/initramfs.gz:qemu32
 
 fuzz-guest: hostile-parts
-	@tests/hostile/fuzz-guest $(HOSTILE)/$(FUZZ_KERNEL) $(GUESTS_OUT) \
-		$(if $(filter debug,$(FUZZ_KERNEL)),$(DEBUG_BZIMAGE),$(LAB_KERNEL)) \
-		$(HOSTILE)/fuzz-$(FUZZ_KERNEL) $(FUZZ_SEED) $(FUZZ_TIME)
+	@tests/hostile/fuzz-guest $(HOSTILE)/$(FUZZ_GUEST_KERNEL) $(GUESTS_OUT) \
+		$(if $(filter debug,$(FUZZ_GUEST_KERNEL)),$(DEBUG_BZIMAGE),$(LAB_KERNEL)) \
+		$(HOSTILE)/fuzz-$(FUZZ_GUEST_KERNEL) $(FUZZ_GUEST_SEED) $(FUZZ_GUEST_TIME)

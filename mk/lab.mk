@@ -1,4 +1,5 @@
-# The lab machine (tests/lab/) and the tiny test guests (tests/guests/).
+# The lab machine (lab/), its harness (tests/lab/) and the tiny test
+# guests (tests/guests/).
 #
 # `make lab` builds an initramfs for Debian's own i386 kernel: busybox, our
 # /init, lg.ko, the Launcher, the test guests and the Linux Guest with its
@@ -97,25 +98,20 @@ $(GUESTS_OUT)/%.elf: $(GUESTS_OUT)/%.o $(GUEST_LIB_OBJ) tests/guests/lib/guest.l
 
 # ---------------------------------------------------------------------------
 # The lab machine.  lg.ko and the Launcher come from their own areas (make
-# host, make launcher) when those exist; without them the lab machine still
-# boots and says what is missing.
+# host, make launcher); when one fails to build, the lab machine still
+# boots and says what is missing (a student's half-finished change should
+# not take make shell away).
 
 lab-fetch: $(BUILD)/.deps-ok
-	@tests/lab/fetch $(CACHE) $(LAB)
+	@lab/fetch $(CACHE) $(LAB)
 
 lab-parts: $(BUILD)/.deps-ok
 	@mkdir -p $(LAB)
 	@rm -f $(LAB)/.no-host $(LAB)/.no-launcher
-	@if [ -f mk/host.mk ]; then \
-		$(MAKE) --no-print-directory host || { touch $(LAB)/.no-host; \
-		echo 'lab: *** make host failed: the lab machine will have no lg.ko'; }; \
-	else touch $(LAB)/.no-host; \
-		echo 'lab: *** no mk/host.mk yet: the lab machine will have no lg.ko'; fi
-	@if [ -f mk/launcher.mk ]; then \
-		$(MAKE) --no-print-directory launcher || { touch $(LAB)/.no-launcher; \
-		echo 'lab: *** make launcher failed: the lab machine will have no Launcher'; }; \
-	else touch $(LAB)/.no-launcher; \
-		echo 'lab: *** no mk/launcher.mk yet: the lab machine will have no Launcher'; fi
+	@$(MAKE) --no-print-directory host || { touch $(LAB)/.no-host; \
+		echo 'lab: *** make host failed: the lab machine will have no lg.ko'; }
+	@$(MAKE) --no-print-directory launcher || { touch $(LAB)/.no-launcher; \
+		echo 'lab: *** make launcher failed: the lab machine will have no Launcher'; }
 	@for f in host:$(BUILD)/host/lg.ko:lg.ko launcher:$(BUILD)/launcher/lguest:lguest; do \
 		what=$${f%%:*}; f=$${f#*:}; src=$${f%%:*}; dst=$(LAB)/$${f##*:}; \
 		if [ -f $$src ] && [ ! -f $(LAB)/.no-$$what ]; then \
@@ -125,10 +121,15 @@ lab-parts: $(BUILD)/.deps-ok
 
 # Programs the lab machine runs as tests of their own (@program): the
 # Launcher's terminal test, make run's Linux shell typed into
-# (tests/linux/shell-tty.c); and tap-peer, the far end of a Guest's network
+# (tests/linux/shell-tty.c), the Host module's own checks
+# (tests/host/host-module.sh); and tap-peer, the far end of a Guest's network
 # card (@net).  mkinitramfs puts $(LAB)/bin/* in /bin;
 # LAB_TEST_DIRS are where check-lab finds tests besides tests/guests/.
-LAB_TEST_DIRS := tests/launcher tests/linux
+LAB_TEST_DIRS := tests/host tests/launcher tests/linux
+$(LAB)/bin/host-module: tests/host/host-module.sh
+	@mkdir -p $(dir $@)
+	@install -m 755 $< $@
+
 $(LAB)/bin/launcher-tty: tests/launcher/launcher-tty.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
@@ -172,10 +173,10 @@ LAB_LINUX := $(if $(filter y,$(CONFIG_LGUEST_GUEST)),lab-guest-note guest)
 lab-guest-note:
 	@[ -f $(GUEST)/vmlinux ] || echo 'lab: building the Linux Guest first (make guest: a few minutes the first time)'
 
-lab: lab-fetch lab-parts test-guests $(LAB)/bin/launcher-tty $(LAB)/bin/shell-tty $(LAB)/bin/tap-peer \
+lab: lab-fetch lab-parts test-guests $(LAB)/bin/host-module $(LAB)/bin/launcher-tty $(LAB)/bin/shell-tty $(LAB)/bin/tap-peer \
 		$(LAB)/bin/lguest-badpage $(LAB_LINUX) $(LAB)/linux-bin/lintrap
 	@echo '  INITRD  $(LAB_INITRD)'
-	@LAB_TEST_DIRS='$(LAB_TEST_DIRS)' tests/lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
+	@LAB_TEST_DIRS='$(LAB_TEST_DIRS)' lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
 
 LAB_QEMU = $(QEMU) -cpu $(LAB_CPU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
 	-initrd $(LAB_INITRD) -no-reboot -nic none
@@ -198,10 +199,10 @@ shell: lab
 	@$(LAB_QEMU) -nographic -append 'console=ttyS0 quiet lab=shell'
 
 check-lab: lab
-	@tests/lab/check-lab --kernel $(LAB_KERNEL) --initrd $(LAB_INITRD) \
+	@tests/lab/run --kernel $(LAB_KERNEL) --initrd $(LAB_INITRD) \
 		$(LAB_TEST_DIRS:%=--tests-dir %) --out $(LAB_CHECK_OUT) --mem $(LAB_MEM) --smp $(LAB_SMP) --cpu $(LAB_CPU)
 
 # The harness's own test: two boots with a pretend Launcher whose answers
-# are known (tests/lab/selftest); needs neither lg.ko nor the Launcher.
+# are known (tests/lab-selftest/run); needs neither lg.ko nor the Launcher.
 check-lab-selftest: lab-fetch test-guests
-	@tests/lab/selftest $(LAB_KERNEL) $(LAB) $(GUESTS_OUT) $(LAB)/selftest
+	@tests/lab-selftest/run $(LAB_KERNEL) $(LAB) $(GUESTS_OUT) $(LAB)/selftest

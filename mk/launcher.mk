@@ -14,6 +14,8 @@ LAUNCHER_SRCS := $(wildcard src/launcher/*.c src/launcher/*.h) src/include/lgues
 LAUNCHER_LIB_SRCS := $(filter-out src/launcher/lguest.c,$(wildcard src/launcher/*.c))
 LAUNCHER_TEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -D_GNU_SOURCE \
 	-D_FILE_OFFSET_BITS=64 -Isrc/include -Isrc/launcher -Itests/launcher
+# Seconds of each fuzzer in make fuzz, and in make check-launcher.  (The
+# random hostile Guest's fuzzing, make fuzz-guest, has FUZZ_GUEST_TIME.)
 FUZZ_TIME ?= 600
 CHECK_FUZZ_TIME ?= 30
 
@@ -44,7 +46,7 @@ launcher-tests: $(LAUNCHER_B)/unit
 launcher-fuzzers: $(LAUNCHER_B)/fuzz/fuzz_load $(LAUNCHER_B)/fuzz/fuzz_vq
 
 check-launcher: launcher launcher-tests launcher-fuzzers
-	@tests/launcher/check.sh $(LAUNCHER_B) $(CHECK_FUZZ_TIME)
+	@tests/launcher/run $(LAUNCHER_B) $(CHECK_FUZZ_TIME)
 
 fuzz: launcher launcher-tests launcher-fuzzers
-	@tests/launcher/check.sh $(LAUNCHER_B) $(FUZZ_TIME)
+	@tests/launcher/run $(LAUNCHER_B) $(FUZZ_TIME)

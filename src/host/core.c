@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1475 "host.nw"
+#line 1480 "host.nw"
 /*
  * lg.ko, the lguest Host: the run loop and the module's setup.
  * Tangled from host.nw: edit that, not this file.
@@ -25,7 +25,7 @@ static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
 
 /* halting */
-#line 1397 "host.nw"
+#line 1402 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	u32 blocked = lg_blocked_irqs(lg);
@@ -42,21 +42,21 @@ static void lg_halt(struct lguest *lg)
 }
 
 /* the run loop */
-#line 1317 "host.nw"
+#line 1322 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
 		/* return to the Launcher if a report or a signal waits for it */
-#line 1344 "host.nw"
+#line 1349 "host.nw"
 		if (lg->exit.kind)
 			return 0;
 		if (signal_pending(current))
 			return -EINTR;
-#line 1321 "host.nw"
+#line 1326 "host.nw"
 		cond_resched();
 
 		/* make the queued hypercalls, then the one the Guest trapped with */
-#line 1355 "host.nw"
+#line 1360 "host.nw"
 		lg_do_async_hcalls(lg);
 		if (!lg->exit.kind && lg->hcall_pending) {
 			lg->hcall_pending = false;
@@ -64,7 +64,7 @@ int lg_run(struct lguest *lg)
 		}
 		if (lg->exit.kind)
 			continue;
-#line 1324 "host.nw"
+#line 1329 "host.nw"
 		lg_update_time(lg);
 		lg_maybe_deliver_irq(lg);
 		if (lg->halted) {
@@ -80,7 +80,7 @@ int lg_run(struct lguest *lg)
 }
 
 /* module load and unload */
-#line 1429 "host.nw"
+#line 1434 "host.nw"
 static int __init lg_init(void)
 {
 	int err;
@@ -102,7 +102,7 @@ static int __init lg_init(void)
 	return 0;
 }
 
-#line 1455 "host.nw"
+#line 1460 "host.nw"
 static void __exit lg_exit(void)
 {
 	lg_device_exit();

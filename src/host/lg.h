@@ -173,7 +173,7 @@ struct lguest {
 /* what each file offers the others, the lowest first */
 
 /* what guestmem.c offers */
-#line 506 "host.nw"
+#line 511 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
 bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
 bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val);
@@ -184,7 +184,7 @@ int lg_param_refuse(const char *val, const struct kernel_param *kp);
 void lg_check_counts(void);
 
 /* what switcher.c offers */
-#line 714 "host.nw"
+#line 719 "host.nw"
 extern unsigned long lg_switcher_addr;
 
 static inline unsigned int lg_switcher_slot(void)
@@ -198,23 +198,23 @@ static inline u32 lg_reserve_mem(void)
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
 
-#line 912 "host.nw"
+#line 917 "host.nw"
 int lg_switcher_init(void);
 void lg_switcher_exit(void);
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
 
-#line 1254 "host.nw"
+#line 1259 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
 void lg_enter_guest(struct lguest *lg);
 
 /* what switcher_32.S offers */
-#line 1176 "host.nw"
+#line 1181 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
 
 /* what segments.c offers */
-#line 3128 "host.nw"
+#line 3123 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
@@ -222,7 +222,7 @@ void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
 
 /* what page_tables.c offers */
-#line 3708 "host.nw"
+#line 3703 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -234,7 +234,7 @@ void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
 
 /* what interrupts_and_traps.c offers */
-#line 2795 "host.nw"
+#line 2790 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -247,16 +247,16 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
 
 /* what hypercalls.c offers */
-#line 2142 "host.nw"
+#line 2147 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
 
 /* what core.c offers */
-#line 1495 "host.nw"
+#line 1500 "host.nw"
 int lg_run(struct lguest *lg);
 
 /* what user.c offers */
-#line 1798 "host.nw"
+#line 1803 "host.nw"
 int lg_device_init(void);
 void lg_device_exit(void);
 #line 259 "host.nw"

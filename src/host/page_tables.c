@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 3681 "host.nw"
+#line 3676 "host.nw"
 /*
  * lg.ko, the lguest Host: shadow page tables.
  * Tangled from host.nw: edit that, not this file.
@@ -10,7 +10,7 @@
 #include "lg.h"
 
 /* walking */
-#line 3180 "host.nw"
+#line 3175 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -21,7 +21,7 @@ static u32 lg_pte_index(u32 vaddr)
 	return (vaddr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
 }
 
-#line 3196 "host.nw"
+#line 3191 "host.nw"
 static bool lg_guest_pgd(struct lguest *lg, u32 vaddr, u32 *gpgd, u32 *addr)
 {
 	*addr = lg->shadows[lg->cur_shadow].gpgdir + lg_pgd_index(vaddr) * 4;
@@ -47,7 +47,7 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 }
 
 /* pinning */
-#line 3258 "host.nw"
+#line 3253 "host.nw"
 static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 {
 	struct page *page;
@@ -65,7 +65,7 @@ static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 	return page;
 }
 
-#line 3283 "host.nw"
+#line 3278 "host.nw"
 static void lg_unpin_frames(struct lguest *lg)
 {
 	u32 pfn;
@@ -80,7 +80,7 @@ static void lg_unpin_frames(struct lguest *lg)
 }
 
 /* releasing */
-#line 3321 "host.nw"
+#line 3316 "host.nw"
 static void lg_release_pgd(u32 *pgd)
 {
 	if (!(*pgd & _PAGE_PRESENT))
@@ -101,7 +101,7 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 }
 
 /* demand paging */
-#line 3378 "host.nw"
+#line 3373 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
 	if (present)
@@ -111,7 +111,7 @@ static bool lg_guests_fault(struct lguest *lg, bool present)
 	return false;
 }
 
-#line 3392 "host.nw"
+#line 3387 "host.nw"
 static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 			    u32 *gpte, u32 *flags)
 {
@@ -139,7 +139,7 @@ static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 	return true;
 }
 
-#line 3424 "host.nw"
+#line 3419 "host.nw"
 static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 {
 	u32 *pgd = &lg->shadows[lg->cur_shadow].pgd[lg_pgd_index(vaddr)];
@@ -159,7 +159,7 @@ static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 	return &table[lg_pte_index(vaddr)];
 }
 
-#line 3448 "host.nw"
+#line 3443 "host.nw"
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 {
 	u32 gpte, flags, *pte;
@@ -179,7 +179,7 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 }
 
 /* the cache */
-#line 3490 "host.nw"
+#line 3485 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -196,7 +196,7 @@ static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 	return 0;
 }
 
-#line 3513 "host.nw"
+#line 3508 "host.nw"
 int lg_init_shadows(struct lguest *lg, u32 gpgdir)
 {
 	lg->frames = kvcalloc(lg->pfn_limit + 1, sizeof(*lg->frames),
@@ -224,7 +224,7 @@ void lg_free_shadows(struct lguest *lg)
 	lg_unpin_frames(lg);
 }
 
-#line 3545 "host.nw"
+#line 3540 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -240,7 +240,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	return NULL;
 }
 
-#line 3564 "host.nw"
+#line 3559 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -260,7 +260,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 		lg_kill(lg, "the Host is out of memory");
 }
 
-#line 3590 "host.nw"
+#line 3585 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -270,7 +270,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 }
 
 /* changes */
-#line 3614 "host.nw"
+#line 3609 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;
@@ -290,7 +290,7 @@ static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 	}
 }
 
-#line 3639 "host.nw"
+#line 3634 "host.nw"
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte)
 {
 	if (lg_pgd_index(vaddr) >= lg_switcher_slot()) {

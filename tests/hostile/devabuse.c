@@ -16,6 +16,7 @@
  * @summary  a hostile user of /dev/lguest: bad requests, bad memory, races
  * @category hostile
  * @program  /bin/devabuse
+ * @subtests yes
  * @timeout  240
  * @expect   SUCCESS
  * @output   ^[0-9]+ passed, 0 failed

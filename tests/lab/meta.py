@@ -31,9 +31,12 @@ tests/guests/NAME.c (and of the Linux Guest's tests, tests/linux/NAME.sh):
                           stops the Launcher with SIGTERM (status 143)
     @launcher NAME        a Linux test run by a Launcher of its own, /bin/NAME
                           in the lab machine (default lguest)
+    @subtests yes         a @program whose `ok - WHAT` and `FAIL - WHAT`
+                          lines are each counted as a test of their own,
+                          NAME/N, besides its result line (devabuse)
 
-A Linux test is a shell script NAME.sh (its metadata in `#` comments at the
-top), which the Linux Guest's /init runs (tests/linux/init): the Launcher
+A Linux test is a shell script NAME.sh (its metadata in `#` comments at
+the top; a script with @program is a lab machine's program instead), which the Linux Guest's /init runs (tests/linux/init): the Launcher
 boots build/guest/vmlinux (/guests/linux in the lab machine) with the
 initrd /linux/initrd.gz and `console=hvc0 lintest=NAME`.  Its run is named
 linux-NAME, and its kernel is `linux`.
@@ -53,7 +56,7 @@ DEFAULTS = {"summary": "", "category": "functional", "timeout": "20",
             "mem": "32", "expect": "SUCCESS", "output": "", "signal": "KILL",
             "seeded": "", "program": "", "block": "0",
             "input": "no", "net": "no", "status": "", "kernel": "test", "boots": "1",
-            "launcher": "lguest"}
+            "launcher": "lguest", "subtests": "no"}
 KEY = re.compile(r"^\s*(?:/?\*+|//|#)?\s*@(\w+)\s+(.*?)\s*$")
 
 
@@ -70,7 +73,10 @@ def parse(path):
             if not line.startswith("#"):
                 break
             lines.append(line)
-        meta.update({"kernel": "linux", "status": "0", "mem": "64"})
+        # A Linux test, unless it names a @program to run in the lab
+        # machine (tests/host/host-module.sh).
+        if not any(re.match(r"^#\s*@program\s", l) for l in lines):
+            meta.update({"kernel": "linux", "status": "0", "mem": "64"})
     else:
         end = head.find("*/")
         lines = head[:end if end >= 0 else None].splitlines()
@@ -93,6 +99,8 @@ def parse(path):
         raise ValueError("%s: bad @expect %s" % (path, e))
     if not re.match(r"^[A-Z0-9]+$", meta["signal"]):
         raise ValueError("%s: bad @signal %s" % (path, meta["signal"]))
+    if meta["subtests"] not in ("yes", "no") or meta["subtests"] == "yes" and not meta["program"]:
+        raise ValueError("%s: @subtests yes is for a @program" % path)
     if not re.match(r"^[a-z0-9-]+$", meta["launcher"]):
         raise ValueError("%s: bad @launcher %s" % (path, meta["launcher"]))
     meta["timeout"] = int(meta["timeout"])

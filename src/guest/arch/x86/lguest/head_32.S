@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 789 "guest.nw"
+#line 803 "guest.nw"
 /*
  * The lguest Guest's way in.  Tangled from guest.nw: edit that, not this.
  */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2234 "guest.nw"
+#line 2248 "guest.nw"
 /*
  * What the files of the lguest Guest share.  Tangled from guest.nw.
  */
@@ -24,7 +24,7 @@ extern char lguest_noirq_start[], lguest_noirq_end[], lguest_entry_INT80[];
 void mk_early_pgtbl_32(void);
 
 /* the hypercall */
-#line 929 "guest.nw"
+#line 943 "guest.nw"
 static inline u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 {
 	asm volatile("int $" __stringify(LGUEST_TRAP_ENTRY)
@@ -34,5 +34,5 @@ static inline u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 	return nr;
 }
 
-#line 2259 "guest.nw"
+#line 2273 "guest.nw"
 #endif /* _ARCH_X86_LGUEST_LGUEST_H */

@@ -4,6 +4,12 @@
  * Switcher's own entries can be neither replaced nor used, a segment
  * register whose descriptor vanished comes back null, TLS entries work, and
  * SYSENTER faults.
+ *
+ * @test     host-segments
+ * @summary  what the Host does to the Guest's segments: ring 0 lowered to 1, call gates refused, its own entries untouchable, a vanished descriptor read as null, TLS entries, SYSENTER
+ * @category functional
+ * @timeout  30
+ * @expect   SUCCESS
  */
 #include "guest.h"
 

@@ -1,4 +1,12 @@
-/* host-kill-frame: a page-table entry beyond the Guest's memory is fatal. */
+/*
+ * host-kill-frame: a page-table entry beyond the Guest's memory is fatal.
+ *
+ * @test     host-kill-frame
+ * @summary  a page-table entry beyond the Guest's memory gets it killed
+ * @category functional
+ * @timeout  30
+ * @expect   killed Guest died: it maps page 0x7fff0, beyond its memory
+ */
 #include "guest.h"
 
 const char test_title[] = "mapping a page beyond its memory kills the Guest";

@@ -1,4 +1,12 @@
-/* host-kill-switcher: mapping anything in the Switcher's area is fatal. */
+/*
+ * host-kill-switcher: mapping anything in the Switcher's area is fatal.
+ *
+ * @test     host-kill-switcher
+ * @summary  a page-table entry inside the Switcher's area gets the Guest killed
+ * @category functional
+ * @timeout  30
+ * @expect   killed Guest died: it tried to map .*inside the Switcher
+ */
 #include "guest.h"
 
 const char test_title[] = "a page-table entry in the Switcher's area kills the Guest";
