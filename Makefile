@@ -137,7 +137,7 @@ host_kbuild = mkdir -p $(1)/include && \
 # Guest's own checks, the hostile suite (which builds a debug Host kernel)
 # and the benchmark.
 
-AREAS := launcher host lab guest hostile bench
+AREAS := launcher host lab guest hostile bench labs
 include $(AREAS:%=mk/%.mk)
 
 build: $(BUILD_TARGETS)

@@ -20,10 +20,10 @@ $(BENCH)/lab/bin/host-bench: tests/bench/host-bench.c | $(BUILD)/.deps-ok
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
 
 bench: lab $(BENCH)/lab/bin/host-bench
-	@cp $(LAB)/busybox $(LAB)/lguest $(LAB)/lg.ko $(LAB)/tun.ko $(BENCH)/lab/
-	@cp $(LAB)/bin/tap-peer $(BENCH)/lab/bin/
+	@cp $(LAB_OUT)/busybox $(LAB_OUT)/lguest $(LAB_OUT)/lg.ko $(LAB_OUT)/tun.ko $(BENCH)/lab/
+	@cp $(LAB_OUT)/bin/tap-peer $(BENCH)/lab/bin/
 	@mkdir -p $(BENCH)/lab/linux-bin
-	@cp $(LAB)/linux-bin/* $(BENCH)/lab/bin/host-bench $(BENCH)/lab/linux-bin/
+	@cp $(LAB_OUT)/linux-bin/* $(BENCH)/lab/bin/host-bench $(BENCH)/lab/linux-bin/
 	@echo '  INITRD  $(BENCH)/initramfs.gz'
 	@LAB_CATEGORY=bench LAB_TEST_DIRS="tests/bench tests/linux" LAB_PAIRS=no lab/mkinitramfs \
 		$(BENCH)/initramfs.gz $(BENCH)/lab $(GUESTS_OUT)

@@ -89,7 +89,7 @@ $(HOSTILE)/devabuse: tests/hostile/devabuse.c src/include/lguest_abi.h | $(BUILD
 # $(1): debian or debug, $(2): the lg.ko.
 define hostile_lab
 	@mkdir -p $(HOSTILE)/$(1)/bin
-	@cp $(LAB)/busybox $(LAB)/lguest $(HOSTILE)/$(1)/
+	@cp $(LAB_OUT)/busybox $(LAB_OUT)/lguest $(HOSTILE)/$(1)/
 	@cp $(2) $(HOSTILE)/$(1)/lg.ko
 	@cp $(HOSTILE)/devabuse $(HOSTILE)/$(1)/bin/
 endef
@@ -102,7 +102,7 @@ endef
 # tests on a processor with one, and a Guest that keeps time with the TSC.
 define debug_linux_lab
 	@rm -rf $(HOSTILE)/debug-linux
-	@cp -r $(LAB) $(HOSTILE)/debug-linux
+	@cp -r $(LAB_OUT) $(HOSTILE)/debug-linux
 	@rm -rf $(HOSTILE)/debug-linux/check
 	@cp $(DEBUG_LG) $(HOSTILE)/debug-linux/lg.ko
 endef
@@ -110,7 +110,7 @@ endef
 HOSTILE_RUNS = LAB_CATEGORY=hostile LAB_TEST_DIRS=tests/hostile LAB_PAIRS=tests/hostile/pairs
 
 hostile-parts: lab $(DEBUG_LG) $(HOSTILE)/devabuse
-	$(call hostile_lab,debian,$(LAB)/lg.ko)
+	$(call hostile_lab,debian,$(LAB_OUT)/lg.ko)
 	$(call hostile_lab,debug,$(DEBUG_LG))
 	$(call debug_linux_lab)
 	@echo '  INITRD  $(HOSTILE)/{debian,debug,debug-linux}/initramfs.gz'

@@ -8,10 +8,10 @@
 # once and runs every test guest and the Linux Guest's tests (tests/linux/).
 # The kernel and busybox packages are downloaded once into cache/.
 
-LAB := $(BUILD)/lab
+LAB_OUT := $(BUILD)/lab
 GUESTS_OUT := $(BUILD)/guests
-LAB_INITRD := $(LAB)/initramfs.gz
-LAB_KERNEL := $(LAB)/vmlinuz
+LAB_INITRD := $(LAB_OUT)/initramfs.gz
+LAB_KERNEL := $(LAB_OUT)/vmlinuz
 QEMU := qemu-system-i386
 # Memory and processors of the lab machine.  Two processors so that two
 # Guests can run at once, and because CI machines have two cores.
@@ -39,7 +39,7 @@ RUN_DRIVE := -drive file=$(RUN_DISK),format=raw,if=virtio
 # own test (a pretend Launcher, no lg.ko needed) runs unless told no.
 LAB_IN_CHECK ?= yes
 # Where check-lab keeps the logs of its run.
-LAB_CHECK_OUT ?= $(LAB)/check
+LAB_CHECK_OUT ?= $(LAB_OUT)/check
 LAB_SELFTEST_IN_CHECK ?= yes
 
 APT_PACKAGES += qemu-system-x86 cpio gzip gcc-multilib linux-headers-686:i386
@@ -103,18 +103,18 @@ $(GUESTS_OUT)/%.elf: $(GUESTS_OUT)/%.o $(GUEST_LIB_OBJ) tests/guests/lib/guest.l
 # not take make shell away).
 
 lab-fetch: $(BUILD)/.deps-ok
-	@lab/fetch $(CACHE) $(LAB)
+	@lab/fetch $(CACHE) $(LAB_OUT)
 
 lab-parts: $(BUILD)/.deps-ok
-	@mkdir -p $(LAB)
-	@rm -f $(LAB)/.no-host $(LAB)/.no-launcher
-	@$(MAKE) --no-print-directory host || { touch $(LAB)/.no-host; \
+	@mkdir -p $(LAB_OUT)
+	@rm -f $(LAB_OUT)/.no-host $(LAB_OUT)/.no-launcher
+	@$(MAKE) --no-print-directory host || { touch $(LAB_OUT)/.no-host; \
 		echo 'lab: *** make host failed: the lab machine will have no lg.ko'; }
-	@$(MAKE) --no-print-directory launcher || { touch $(LAB)/.no-launcher; \
+	@$(MAKE) --no-print-directory launcher || { touch $(LAB_OUT)/.no-launcher; \
 		echo 'lab: *** make launcher failed: the lab machine will have no Launcher'; }
 	@for f in host:$(BUILD)/host/lg.ko:lg.ko launcher:$(BUILD)/launcher/lguest:lguest; do \
-		what=$${f%%:*}; f=$${f#*:}; src=$${f%%:*}; dst=$(LAB)/$${f##*:}; \
-		if [ -f $$src ] && [ ! -f $(LAB)/.no-$$what ]; then \
+		what=$${f%%:*}; f=$${f#*:}; src=$${f%%:*}; dst=$(LAB_OUT)/$${f##*:}; \
+		if [ -f $$src ] && [ ! -f $(LAB_OUT)/.no-$$what ]; then \
 			cmp -s $$src $$dst || cp $$src $$dst; \
 		else rm -f $$dst; echo "lab: *** no up-to-date $$src"; fi; \
 	done
@@ -123,24 +123,24 @@ lab-parts: $(BUILD)/.deps-ok
 # Launcher's terminal test, make run's Linux shell typed into
 # (tests/linux/shell-tty.c), the Host module's own checks
 # (tests/host/host-module.sh); and tap-peer, the far end of a Guest's network
-# card (@net).  mkinitramfs puts $(LAB)/bin/* in /bin;
+# card (@net).  mkinitramfs puts $(LAB_OUT)/bin/* in /bin;
 # LAB_TEST_DIRS are where check-lab finds tests besides tests/guests/.
 LAB_TEST_DIRS := tests/host tests/launcher tests/linux
-$(LAB)/bin/host-module: tests/host/host-module.sh
+$(LAB_OUT)/bin/host-module: tests/host/host-module.sh
 	@mkdir -p $(dir $@)
 	@install -m 755 $< $@
 
-$(LAB)/bin/launcher-tty: tests/launcher/launcher-tty.c | $(BUILD)/.deps-ok
+$(LAB_OUT)/bin/launcher-tty: tests/launcher/launcher-tty.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
 
-$(LAB)/bin/shell-tty: tests/linux/shell-tty.c | $(BUILD)/.deps-ok
+$(LAB_OUT)/bin/shell-tty: tests/linux/shell-tty.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
 
-$(LAB)/bin/tap-peer: tests/launcher/tap-peer.c | $(BUILD)/.deps-ok
+$(LAB_OUT)/bin/tap-peer: tests/launcher/tap-peer.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
@@ -150,20 +150,20 @@ $(LAB)/bin/tap-peer: tests/launcher/tap-peer.c | $(BUILD)/.deps-ok
 # its calls of add_device() sent by the linker to the test's wrapper (none
 # when the lab machine has no Launcher).
 LAUNCHER_LINK_ADDR = $(shell sed -n 's/^LINK_ADDR := //p' src/launcher/Makefile)
-$(LAB)/bin/lguest-badpage: tests/linux/badpage.c lab-parts
+$(LAB_OUT)/bin/lguest-badpage: tests/linux/badpage.c lab-parts
 	@mkdir -p $(dir $@)
 	@rm -f $@
-	@[ -f $(LAB)/.no-launcher ] || echo '  CC      $<'
-	@[ -f $(LAB)/.no-launcher ] || gcc -m32 -std=gnu11 -O2 -Wall -Wextra -Werror -D_GNU_SOURCE \
+	@[ -f $(LAB_OUT)/.no-launcher ] || echo '  CC      $<'
+	@[ -f $(LAB_OUT)/.no-launcher ] || gcc -m32 -std=gnu11 -O2 -Wall -Wextra -Werror -D_GNU_SOURCE \
 		-D_FILE_OFFSET_BITS=64 -Isrc/include -Isrc/launcher -static -no-pie \
 		-pthread -Wl,-Ttext-segment=$(LAUNCHER_LINK_ADDR) -Wl,--wrap=add_device \
 		-o $@ $< $(LAUNCHER_B)/*.o -lz
 
 # The Linux Guest's tests (tests/linux/): their helper program goes into the
-# Guest's own initrd (mkinitramfs puts $(LAB)/linux-bin/* in its /bin), and
+# Guest's own initrd (mkinitramfs puts $(LAB_OUT)/linux-bin/* in its /bin), and
 # the lab machine carries the Guest kernel, so `make guest` comes first
 # (minutes the first time: say so).
-$(LAB)/linux-bin/lintrap: tests/linux/lintrap.c | $(BUILD)/.deps-ok
+$(LAB_OUT)/linux-bin/lintrap: tests/linux/lintrap.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
 	@gcc -m32 -static -O2 -Wall -Wextra -Werror -o $@ $<
@@ -173,16 +173,16 @@ LAB_LINUX := $(if $(filter y,$(CONFIG_LGUEST_GUEST)),lab-guest-note guest)
 lab-guest-note:
 	@[ -f $(GUEST)/vmlinux ] || echo 'lab: building the Linux Guest first (make guest: a few minutes the first time)'
 
-lab: lab-fetch lab-parts test-guests $(LAB)/bin/host-module $(LAB)/bin/launcher-tty $(LAB)/bin/shell-tty $(LAB)/bin/tap-peer \
-		$(LAB)/bin/lguest-badpage $(LAB_LINUX) $(LAB)/linux-bin/lintrap
+lab: lab-fetch lab-parts test-guests $(LAB_OUT)/bin/host-module $(LAB_OUT)/bin/launcher-tty $(LAB_OUT)/bin/shell-tty $(LAB_OUT)/bin/tap-peer \
+		$(LAB_OUT)/bin/lguest-badpage $(LAB_LINUX) $(LAB_OUT)/linux-bin/lintrap
 	@echo '  INITRD  $(LAB_INITRD)'
-	@LAB_TEST_DIRS='$(LAB_TEST_DIRS)' lab/mkinitramfs $(LAB_INITRD) $(LAB) $(GUESTS_OUT)
+	@LAB_TEST_DIRS='$(LAB_TEST_DIRS)' lab/mkinitramfs $(LAB_INITRD) $(LAB_OUT) $(GUESTS_OUT)
 
 LAB_QEMU = $(QEMU) -cpu $(LAB_CPU) -m $(LAB_MEM) -smp $(LAB_SMP) -kernel $(LAB_KERNEL) \
 	-initrd $(LAB_INITRD) -no-reboot -nic none
 
 run: lab $(if $(RUN_LINUX),$(RUN_DISK))
-	@echo 'lab: booting the lab machine (Debian $(shell cat $(LAB)/kernel-release 2>/dev/null), QEMU, no KVM).'
+	@echo 'lab: booting the lab machine (Debian $(shell cat $(LAB_OUT)/kernel-release 2>/dev/null), QEMU, no KVM).'
 	@echo 'lab: poweroff in the Guest ends the run; Ctrl-A x stops QEMU at any time.'
 	@start=$$(date +%s); \
 	$(LAB_QEMU) -nographic -append 'console=ttyS0 quiet lab=run lab.guest=$(RUN_GUEST) lab.mem=$(RUN_MEM)' \
@@ -205,4 +205,4 @@ check-lab: lab
 # The harness's own test: two boots with a pretend Launcher whose answers
 # are known (tests/lab-selftest/run); needs neither lg.ko nor the Launcher.
 check-lab-selftest: lab-fetch test-guests
-	@tests/lab-selftest/run $(LAB_KERNEL) $(LAB) $(GUESTS_OUT) $(LAB)/selftest
+	@tests/lab-selftest/run $(LAB_KERNEL) $(LAB_OUT) $(GUESTS_OUT) $(LAB_OUT)/selftest

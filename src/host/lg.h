@@ -222,7 +222,7 @@ void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
 
 /* what page_tables.c offers */
-#line 3703 "host.nw"
+#line 3731 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);

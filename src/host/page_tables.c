@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 3676 "host.nw"
+#line 3704 "host.nw"
 /*
  * lg.ko, the lguest Host: shadow page tables.
  * Tangled from host.nw: edit that, not this file.
@@ -111,7 +111,7 @@ static bool lg_guests_fault(struct lguest *lg, bool present)
 	return false;
 }
 
-#line 3387 "host.nw"
+#line 3388 "host.nw"
 static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 			    u32 *gpte, u32 *flags)
 {
@@ -124,14 +124,18 @@ static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 	gpte_addr = (gpgd & PAGE_MASK) + lg_pte_index(vaddr) * 4;
 	if (!lg_read_u32(lg, gpte_addr, gpte) || !(*gpte & _PAGE_PRESENT))
 		return lg_guests_fault(lg, false);
+	/* refuse an access that the two levels together do not allow */
+#line 3417 "host.nw"
 	*flags = *gpte & gpgd;
 	if ((write && !(*flags & _PAGE_RW)) || (user && !(*flags & _PAGE_USER)))
 		return lg_guests_fault(lg, true);
-
+	/* mark both of the Guest's entries accessed, and the page dirty on a write */
+#line 3426 "host.nw"
 	*gpte |= _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0);
 	if (!lg_write_u32(lg, gpte_addr, *gpte) ||
 	    !lg_write_u32(lg, gpgd_addr, gpgd | _PAGE_ACCESSED))
 		return false;
+#line 3402 "host.nw"
 	if ((*gpte >> PAGE_SHIFT) > lg->pfn_limit) {
 		lg_kill(lg, "it maps page %#x, beyond its memory", *gpte >> PAGE_SHIFT);
 		return false;
@@ -139,7 +143,7 @@ static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 	return true;
 }
 
-#line 3419 "host.nw"
+#line 3436 "host.nw"
 static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 {
 	u32 *pgd = &lg->shadows[lg->cur_shadow].pgd[lg_pgd_index(vaddr)];
@@ -159,7 +163,7 @@ static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 	return &table[lg_pte_index(vaddr)];
 }
 
-#line 3443 "host.nw"
+#line 3460 "host.nw"
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 {
 	u32 gpte, flags, *pte;
@@ -172,14 +176,17 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	page = pte ? lg_pin_frame(lg, gpte >> PAGE_SHIFT) : NULL;
 	if (!page)
 		return false;
+	/* map the real page, writable only once the Guest's entry is dirty */
+#line 3485 "host.nw"
 	writable = (flags & _PAGE_RW) && (gpte & _PAGE_DIRTY);
 	*pte = page_to_pfn(page) << PAGE_SHIFT | _PAGE_PRESENT | _PAGE_ACCESSED |
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
+#line 3473 "host.nw"
 	return true;
 }
 
 /* the cache */
-#line 3485 "host.nw"
+#line 3513 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -196,7 +203,7 @@ static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 	return 0;
 }
 
-#line 3508 "host.nw"
+#line 3536 "host.nw"
 int lg_init_shadows(struct lguest *lg, u32 gpgdir)
 {
 	lg->frames = kvcalloc(lg->pfn_limit + 1, sizeof(*lg->frames),
@@ -224,7 +231,7 @@ void lg_free_shadows(struct lguest *lg)
 	lg_unpin_frames(lg);
 }
 
-#line 3540 "host.nw"
+#line 3568 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -240,7 +247,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	return NULL;
 }
 
-#line 3559 "host.nw"
+#line 3587 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -260,7 +267,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 		lg_kill(lg, "the Host is out of memory");
 }
 
-#line 3585 "host.nw"
+#line 3613 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -270,7 +277,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 }
 
 /* changes */
-#line 3609 "host.nw"
+#line 3637 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;
@@ -290,7 +297,7 @@ static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 	}
 }
 
-#line 3634 "host.nw"
+#line 3662 "host.nw"
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte)
 {
 	if (lg_pgd_index(vaddr) >= lg_switcher_slot()) {
