@@ -203,7 +203,7 @@ int lg_switcher_init(void);
 void lg_switcher_exit(void);
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
 
-#line 1259 "host.nw"
+#line 1277 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
 void lg_enter_guest(struct lguest *lg);
 
@@ -214,7 +214,7 @@ extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
 
 /* what segments.c offers */
-#line 3123 "host.nw"
+#line 3141 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
@@ -222,7 +222,7 @@ void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
 
 /* what page_tables.c offers */
-#line 3731 "host.nw"
+#line 3749 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -234,7 +234,7 @@ void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
 
 /* what interrupts_and_traps.c offers */
-#line 2790 "host.nw"
+#line 2808 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -247,16 +247,16 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
 
 /* what hypercalls.c offers */
-#line 2147 "host.nw"
+#line 2165 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
 
 /* what core.c offers */
-#line 1500 "host.nw"
+#line 1518 "host.nw"
 int lg_run(struct lguest *lg);
 
 /* what user.c offers */
-#line 1803 "host.nw"
+#line 1821 "host.nw"
 int lg_device_init(void);
 void lg_device_exit(void);
 #line 259 "host.nw"

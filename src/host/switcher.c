@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1270 "host.nw"
+#line 1288 "host.nw"
 /*
  * lg.ko, the lguest Host: the Switcher's home, each CPU's pages and the
  * world switch.  Tangled from host.nw: edit that, not this file.
@@ -386,11 +386,17 @@ static void lg_switch(struct lguest *lg)
 #line 1243 "host.nw"
 void lg_enter_guest(struct lguest *lg)
 {
+	/* take the FPU from the Launcher and load the Guest's registers */
+#line 1259 "host.nw"
 	kernel_fpu_begin();
 	lg_fpu_load(lg->fpu);
+#line 1246 "host.nw"
 	local_irq_disable();
 	lg_switch(lg);
 	local_irq_enable();
+	/* keep the Guest's registers and hand the FPU back */
+#line 1269 "host.nw"
 	lg_fpu_save(lg->fpu);
 	kernel_fpu_end();
+#line 1250 "host.nw"
 }

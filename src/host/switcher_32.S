@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 423 "switcher.nw"
+#line 436 "switcher.nw"
 /*
  * lg.ko, the lguest Host: the Switcher.
  * Tangled from switcher.nw: edit that, not this file.
@@ -18,6 +18,8 @@ lg_switcher_text_start:
 /* switcher: saving the Host */
 #line 195 "switcher.nw"
 SYM_CODE_START(lg_switch_to_guest)
+	/* push the Host's frame pointer, data segments and LDT */
+#line 208 "switcher.nw"
 	pushl	%ebp
 	pushl	%es
 	pushl	%ds
@@ -25,6 +27,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	pushl	%gs
 	sldt	%edx
 	pushl	%edx
+#line 197 "switcher.nw"
 	movl	%esp, LGP_HOST_SP(%eax)
 	movl	%cr3, %edx
 	movl	%edx, LGP_HOST_CR3(%eax)
@@ -32,7 +35,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	sidt	LGP_HOST_IDTR(%eax)
 
 /* switcher: loading the Guest's tables */
-#line 229 "switcher.nw"
+#line 236 "switcher.nw"
 	movl	(LGP_HOST_GDTR + 2)(%eax), %edx
 	andb	$0xFD, (GDT_ENTRY_TSS * 8 + 5)(%edx)
 	lgdt	LGP_GUEST_GDTR(%eax)
@@ -44,7 +47,7 @@ SYM_CODE_START(lg_switch_to_guest)
 	lldt	%dx
 
 /* switcher: the leap */
-#line 260 "switcher.nw"
+#line 267 "switcher.nw"
 	leal	LGP_REGS(%eax), %esp
 	movl	%ebx, %cr3
 	popal
@@ -57,7 +60,7 @@ SYM_CODE_START(lg_switch_to_guest)
 SYM_CODE_END(lg_switch_to_guest)
 
 /* switcher: the stubs */
-#line 292 "switcher.nw"
+#line 299 "switcher.nw"
 .macro lg_stub vector
 	.pushsection .rodata
 	.long	1f
@@ -85,7 +88,7 @@ SYM_DATA_END(lg_trap_stubs)
 	.popsection
 
 /* switcher: saving the Guest */
-#line 334 "switcher.nw"
+#line 341 "switcher.nw"
 SYM_CODE_START_LOCAL(lg_return_to_host)
 	pushl	%gs
 	pushl	%fs
@@ -105,10 +108,12 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	ltr	%dx
 
 /* switcher: restoring the Host */
-#line 388 "switcher.nw"
+#line 395 "switcher.nw"
 	movl	LGP_HOST_SP(%eax), %esp
 	movl	$__KERNEL_DS, %edx
 	movl	%edx, %ss
+	/* pop the Host's LDT, data segments and frame pointer */
+#line 420 "switcher.nw"
 	popl	%edx
 	lldt	%dx
 	popl	%gs
@@ -116,6 +121,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	popl	%ds
 	popl	%es
 	popl	%ebp
+#line 399 "switcher.nw"
 	movl	LGP_TRAPNUM(%eax), %edx
 	cmpl	$2, %edx
 	je	1f
@@ -133,6 +139,6 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lret
 SYM_CODE_END(lg_return_to_host)
 
-#line 445 "switcher.nw"
+#line 458 "switcher.nw"
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:
