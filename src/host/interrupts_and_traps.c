@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 2781 "host.nw"
+#line 2787 "host.nw"
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
  * Tangled from host.nw: edit that, not this file.
@@ -83,7 +83,7 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 }
 
 /* reading the Guest's code */
-#line 2636 "host.nw"
+#line 2642 "host.nw"
 static bool lg_code_byte(struct lguest *lg, u32 off, u8 *byte)
 {
 	u32 gpa;
@@ -93,7 +93,7 @@ static bool lg_code_byte(struct lguest *lg, u32 off, u8 *byte)
 }
 
 /* the length of in and out */
-#line 2653 "host.nw"
+#line 2659 "host.nw"
 static u32 lg_io_length(u8 op)
 {
 	switch (op) {
@@ -107,7 +107,7 @@ static u32 lg_io_length(u8 op)
 }
 
 /* emulating in and out */
-#line 2673 "host.nw"
+#line 2679 "host.nw"
 static bool lg_emulate_io(struct lguest *lg, u8 op)
 {
 	u32 prefix = 0, size = 4, len;
@@ -130,7 +130,7 @@ static bool lg_emulate_io(struct lguest *lg, u8 op)
 }
 
 /* emulating rdmsr and wrmsr */
-#line 2742 "host.nw"
+#line 2748 "host.nw"
 static bool lg_emulate_msr(struct lguest *lg)
 {
 	u8 op;
@@ -148,7 +148,7 @@ static bool lg_emulate_msr(struct lguest *lg)
 }
 
 /* emulation */
-#line 2765 "host.nw"
+#line 2771 "host.nw"
 static bool lg_emulate(struct lguest *lg)
 {
 	u8 op;
@@ -330,16 +330,18 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 		memset(&lg->idt[vec], 0, sizeof(lg->idt[vec]));
 		return;
 	}
+	/* kill a Guest whose gate is no interrupt or trap gate into its own code */
+#line 2603 "host.nw"
 	if ((lg_gate_type(&g) != LG_GATE_INTR && lg_gate_type(&g) != LG_GATE_TRAP) ||
 	    !lg_guest_selector(lg_gate_sel(&g))) {
 		lg_kill(lg, "bad IDT entry %u: %#x %#x", vec, lo, hi);
 		return;
 	}
-
+#line 2595 "host.nw"
 	lg->idt[vec] = g;
 }
 
-#line 2613 "host.nw"
+#line 2619 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {
 	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {
