@@ -113,11 +113,11 @@ def points(lab):
 
 def cmd_list(top):
     labs = all_labs(top)
-    print("%-12s %-13s %-9s %6s  %s" % ("LAB", "CHAPTER", "LEVEL", "POINTS", "TITLE"))
+    print("%-9s %-11s %-8s %6s  %s" % ("LAB", "CHAPTER", "LEVEL", "POINTS", "TITLE"))
     for lab in labs:
-        print("%-12s %-13s %-9s %6d  %s" % (lab["name"], lab["chapter"], lab["difficulty"],
+        print("%-9s %-11s %-8s %6d  %s" % (lab["name"], lab["chapter"], lab["difficulty"],
                                            points(lab), lab["title"]))
-    print("\nmake lab-start LAB=NAME DIR=../mylab writes your tree; make grade there marks it.")
+    print("\nThen: make lab-start LAB=NAME DIR=../mylab, and make grade in that tree.")
 
 
 # --- a student's tree ---------------------------------------------------------

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 352 "preparation.nw"
+#line 353 "preparation.nw"
 /*
  * The interface shared by the lguest Host, Launcher and Guest.
  * Tangled from the lguest chapters: edit those, not this file.
@@ -10,7 +10,7 @@
 #include <linux/types.h>
 
 /* ABI: hypercalls */
-#line 383 "preparation.nw"
+#line 384 "preparation.nw"
 #define LGUEST_TRAP_ENTRY	0x1F
 
 /* Hypercall numbers: %eax; arguments: %ebx, %ecx, %edx, %esi. */
@@ -35,7 +35,7 @@
 #define LGUEST_SHUTDOWN_RESTART		2
 #define LGUEST_SHUTDOWN_CRASH		3	/* the Guest kernel panicked */
 
-#line 422 "preparation.nw"
+#line 423 "preparation.nw"
 #define LHCALL_RING_SIZE	64
 
 struct lguest_hcall_args {
@@ -47,7 +47,7 @@ struct lguest_hcall_args {
 };
 
 /* ABI: the shared page */
-#line 448 "preparation.nw"
+#line 449 "preparation.nw"
 #define LGUEST_IRQS		32
 
 struct lguest_data {
@@ -79,7 +79,7 @@ struct lguest_data {
 };
 
 /* ABI: requests to /dev/lguest */
-#line 492 "preparation.nw"
+#line 493 "preparation.nw"
 enum lguest_req {
 	LHREQ_INITIALIZE = 0,	/* base, pfnlimit, start, pgdir */
 	LHREQ_IRQ = 2,		/* interrupt number */
@@ -94,7 +94,7 @@ struct lguest_init {
 };
 
 /* ABI: what read() returns */
-#line 514 "preparation.nw"
+#line 515 "preparation.nw"
 enum lguest_exit_kind {
 	LGEXIT_CONSOLE = 1,	/* arg[0]: guest-phys address, arg[1]: length */
 	LGEXIT_NOTIFY = 2,	/* arg[0]: the guest-phys address notified */
@@ -109,7 +109,7 @@ struct lguest_exit {
 };
 
 /* ABI: the device page */
-#line 541 "preparation.nw"
+#line 542 "preparation.nw"
 struct lguest_device_desc {
 	__u8 type;		/* virtio device ID; 0 ends the list */
 	__u8 num_vq;		/* number of lguest_vqconfig that follow */
@@ -126,5 +126,5 @@ struct lguest_vqconfig {
 
 #define LGUEST_DEVICE_ALIGN	4096	/* virtio ring alignment */
 
-#line 367 "preparation.nw"
+#line 368 "preparation.nw"
 #endif /* _LGUEST_ABI_H */
