@@ -23,6 +23,10 @@ same book with those chunks emptied and the prose kept.  The file says:
                       guest, a @program, a Linux test, or NAME/N, the N-th
                       check of a @subtests program
                 unit  a case of the Launcher's unit tests (tests/launcher)
+                (a test of 0 points is run for what it prints, below)
+    figure      a regular expression: the lines of the lab machine's log
+                that match it are reported after the score, as figures the
+                student compares (the numbers of make bench, say)
 
 Grading prints one line per test, GOOD, BAD or MISSING (not run, or no
 verdict: a build that failed, a machine that never got to it), then the
@@ -54,7 +58,7 @@ def read_lab(path):
     """The lab in PATH, checked: a dict, or ValueError saying what is wrong."""
     name = os.path.splitext(os.path.basename(path))[0]
     lab = {"name": name, "title": "", "chapter": "", "difficulty": "",
-           "pass": 60, "chunks": [], "tests": []}
+           "pass": 60, "chunks": [], "tests": [], "figures": []}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f.read().split("\n"), 1):
             where = "%s:%d" % (path, n)
@@ -80,6 +84,11 @@ def read_lab(path):
                     raise ValueError("%s: test wants KIND NAME POINTS, KIND one of %s"
                                      % (where, ", ".join(KINDS)))
                 lab["tests"].append({"kind": w[0], "name": w[1], "points": int(w[2])})
+            elif key == "figure":
+                try:
+                    lab["figures"].append(re.compile(value))
+                except re.error as e:
+                    raise ValueError("%s: figure is not a regular expression: %s" % (where, e))
             elif key == "pass":
                 if not value.isdigit() or not 0 < int(value) <= 100:
                     raise ValueError("%s: pass is a per cent, 1 to 100" % where)
@@ -299,10 +308,20 @@ def cmd_grade(top, name, json_path):
         with open(log, errors="replace") as f:
             for line in f.read().splitlines()[-15:]:
                 print("    " + line)
-    return report(lab, got, built, json_path or os.path.join("build", "grade", name + ".json"))
+    figures = find_figures(lab, os.path.join(out, "lab", "tests.log"))
+    return report(lab, got, built, figures,
+                  json_path or os.path.join("build", "grade", name + ".json"))
 
 
-def report(lab, got, built, json_path):
+def find_figures(lab, log):
+    """The lines of the lab machine's LOG that one of the lab's figures matches."""
+    if not lab["figures"] or not os.path.exists(log):
+        return []
+    with open(log, errors="replace") as f:
+        return [l for l in f.read().splitlines() if any(r.search(l) for r in lab["figures"])]
+
+
+def report(lab, got, built, figures, json_path):
     rows = []
     score = 0
     for t in lab["tests"]:
@@ -318,10 +337,13 @@ def report(lab, got, built, json_path):
     passed = score * 100 >= lab["pass"] * total
     print("Score: %d/%d (%d%%); the pass mark is %d%%: %s" % (
         score, total, score * 100 // total, lab["pass"], "passed" if passed else "not yet"))
+    for line in figures:
+        print("figure: " + line)
     os.makedirs(os.path.dirname(os.path.abspath(json_path)), exist_ok=True)
     with open(json_path, "w") as f:
         json.dump({"lab": lab["name"], "built": built, "score": score, "points": total,
-                   "pass": lab["pass"], "passed": passed, "tests": rows}, f, indent=1)
+                   "pass": lab["pass"], "passed": passed, "tests": rows,
+                   "figures": figures}, f, indent=1)
     print("grade: the report is in %s" % json_path)
     return 0 if passed else 1
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1498 "host.nw"
+#line 1627 "host.nw"
 /*
  * lg.ko, the lguest Host: the run loop and the module's setup.
  * Tangled from host.nw: edit that, not this file.
@@ -9,7 +9,7 @@
 #include "lg.h"
 
 /* the layout checks */
-#line 565 "switcher.nw"
+#line 573 "switcher.nw"
 static_assert(sizeof(struct lg_regs) == LG_REGS_SIZE);
 static_assert(offsetof(struct lg_pages, regs) == LGP_REGS);
 static_assert(offsetof(struct lg_pages, regs.trapnum) == LGP_TRAPNUM);
@@ -25,7 +25,7 @@ static_assert(offsetof(struct lguest_data, time_nsec) ==
 	      offsetof(struct lguest_data, time_sec) + 8);
 
 /* halting */
-#line 1420 "host.nw"
+#line 1549 "host.nw"
 static void lg_halt(struct lguest *lg)
 {
 	u32 blocked = lg_blocked_irqs(lg);
@@ -42,21 +42,21 @@ static void lg_halt(struct lguest *lg)
 }
 
 /* the run loop */
-#line 1340 "host.nw"
+#line 1469 "host.nw"
 int lg_run(struct lguest *lg)
 {
 	for (;;) {
 		/* return to the Launcher if a report or a signal waits for it */
-#line 1367 "host.nw"
+#line 1496 "host.nw"
 		if (lg->exit.kind)
 			return 0;
 		if (signal_pending(current))
 			return -EINTR;
-#line 1344 "host.nw"
+#line 1473 "host.nw"
 		cond_resched();
 
 		/* make the queued hypercalls, then the one the Guest trapped with */
-#line 1378 "host.nw"
+#line 1507 "host.nw"
 		lg_do_async_hcalls(lg);
 		if (!lg->exit.kind && lg->hcall_pending) {
 			lg->hcall_pending = false;
@@ -64,7 +64,7 @@ int lg_run(struct lguest *lg)
 		}
 		if (lg->exit.kind)
 			continue;
-#line 1347 "host.nw"
+#line 1476 "host.nw"
 		lg_update_time(lg);
 		lg_maybe_deliver_irq(lg);
 		if (lg->halted) {
@@ -80,7 +80,7 @@ int lg_run(struct lguest *lg)
 }
 
 /* module load and unload */
-#line 1452 "host.nw"
+#line 1581 "host.nw"
 static int __init lg_init(void)
 {
 	int err;
@@ -102,7 +102,7 @@ static int __init lg_init(void)
 	return 0;
 }
 
-#line 1478 "host.nw"
+#line 1607 "host.nw"
 static void __exit lg_exit(void)
 {
 	lg_device_exit();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 491 "host.nw"
+#line 495 "host.nw"
 /*
  * lg.ko, the lguest Host: Guest memory, killing a Guest, the counters.
  * Tangled from host.nw: edit that, not this file.
@@ -11,7 +11,7 @@
 #include "lg.h"
 
 /* killing a Guest */
-#line 387 "host.nw"
+#line 391 "host.nw"
 void lg_kill(struct lguest *lg, const char *fmt, ...)
 {
 	va_list ap;
@@ -27,7 +27,7 @@ void lg_kill(struct lguest *lg, const char *fmt, ...)
 }
 
 /* reading and writing Guest memory */
-#line 347 "host.nw"
+#line 351 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len)
 {
 	if ((u64)gpa + len > lg->mem_end) {
@@ -56,7 +56,7 @@ bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len)
 	return true;
 }
 
-#line 406 "host.nw"
+#line 410 "host.nw"
 bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val)
 {
 	return lg_read(lg, gpa, val, sizeof(*val));
@@ -68,7 +68,7 @@ bool lg_write_u32(struct lguest *lg, u32 gpa, u32 val)
 }
 
 /* keeping count */
-#line 443 "host.nw"
+#line 447 "host.nw"
 atomic_t lg_guests = ATOMIC_INIT(0);
 atomic_t lg_shadow_pages = ATOMIC_INIT(0);
 atomic_t lg_pinned_pages = ATOMIC_INIT(0);
@@ -89,7 +89,7 @@ MODULE_PARM_DESC(shadow_pages, "Pages of shadow page tables (read-only)");
 module_param_cb(pinned_pages, &lg_count_ops, &lg_pinned_pages.counter, 0444);
 MODULE_PARM_DESC(pinned_pages, "Launcher pages pinned by shadow entries (read-only)");
 
-#line 473 "host.nw"
+#line 477 "host.nw"
 void lg_check_counts(void)
 {
 	int guests = atomic_read(&lg_guests);

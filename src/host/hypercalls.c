@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 2141 "host.nw"
+#line 2270 "host.nw"
 /*
  * lg.ko, the lguest Host: hypercalls.
  * Tangled from host.nw: edit that, not this file.
@@ -10,7 +10,7 @@
 #include "lg.h"
 
 /* console and shutdown */
-#line 1944 "host.nw"
+#line 2073 "host.nw"
 static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 {
 	if (len > PAGE_SIZE || (u64)gpa + len > lg->mem_end) {
@@ -22,7 +22,7 @@ static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 	lg->exit.arg[1] = len;
 }
 
-#line 1961 "host.nw"
+#line 2090 "host.nw"
 static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 {
 	struct lguest_exit e = { .kind = LGEXIT_SHUTDOWN, .arg[0] = how };
@@ -40,12 +40,12 @@ static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 }
 
 /* the dispatcher */
-#line 1850 "host.nw"
+#line 1979 "host.nw"
 static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 {
 	switch (a->nr) {
 	/* pass the calls about page tables to the shadow page tables */
-#line 1875 "host.nw"
+#line 2004 "host.nw"
 	case LHCALL_NEW_PGTABLE:
 		lg_new_pagetable(lg, a->arg1);
 		break;
@@ -59,7 +59,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_set_pgd(lg, a->arg1, a->arg2);
 		break;
 	/* pass the calls about descriptor tables and the kernel stack on */
-#line 1895 "host.nw"
+#line 2024 "host.nw"
 	case LHCALL_LOAD_IDT_ENTRY:
 		lg_load_idt_entry(lg, a->arg1, a->arg2, a->arg3);
 		break;
@@ -73,7 +73,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg_load_gdt_entry(lg, a->arg1, a->arg2, a->arg3);
 		break;
 	/* set the Guest's alarm, or mark it halted */
-#line 1913 "host.nw"
+#line 2042 "host.nw"
 	case LHCALL_SET_CLOCKEVENT:
 		lg_set_clockevent(lg, a->arg1);
 		break;
@@ -81,7 +81,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg->halted = true;
 		break;
 	/* turn a shutdown, a notification or console output into a report */
-#line 1926 "host.nw"
+#line 2055 "host.nw"
 	case LHCALL_SHUTDOWN:
 		lg_shutdown(lg, a->arg1, a->arg2);
 		break;
@@ -92,7 +92,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 	case LHCALL_CONSOLE_WRITE:
 		lg_console_write(lg, a->arg1, a->arg2);
 		break;
-#line 1857 "host.nw"
+#line 1986 "host.nw"
 	case LHCALL_FLUSH_ASYNC:
 	case LHCALL_SEND_INTERRUPTS:
 		/* The run loop does both before the Guest runs again. */
@@ -106,7 +106,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 }
 
 /* the shared page */
-#line 2031 "host.nw"
+#line 2160 "host.nw"
 static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
 {
 	if ((gpa & 3) || (u64)gpa + sizeof(struct lguest_data) >
@@ -118,7 +118,7 @@ static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
 	return true;
 }
 
-#line 2054 "host.nw"
+#line 2183 "host.nw"
 static bool lg_noirq_window_ok(struct lguest *lg)
 {
 	u32 start = lg->noirq_start, end = lg->noirq_end, gpa;
@@ -133,7 +133,7 @@ static bool lg_noirq_window_ok(struct lguest *lg)
 	return false;
 }
 
-#line 2076 "host.nw"
+#line 2205 "host.nw"
 static void lg_init_data(struct lguest *lg, u32 gpa)
 {
 	u32 vec;
@@ -158,7 +158,7 @@ static void lg_init_data(struct lguest *lg, u32 gpa)
 }
 
 /* the synchronous call */
-#line 1995 "host.nw"
+#line 2124 "host.nw"
 void lg_hypercall(struct lguest *lg)
 {
 	struct lguest_hcall_args a = {
@@ -181,7 +181,7 @@ void lg_hypercall(struct lguest *lg)
 }
 
 /* the ring */
-#line 2109 "host.nw"
+#line 2238 "host.nw"
 void lg_do_async_hcalls(struct lguest *lg)
 {
 	u8 status[LHCALL_RING_SIZE];

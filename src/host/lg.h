@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 230 "host.nw"
+#line 234 "host.nw"
 /*
  * lg.ko, the lguest Host: shared declarations.
  * Tangled from host.nw and switcher.nw: edit those, not this file.
@@ -33,7 +33,7 @@
 #define LGP_GUEST_IDTR		(PAGE_SIZE + 34)
 #define LGP_GUEST_GDT		(PAGE_SIZE + 256)
 
-#line 242 "host.nw"
+#line 246 "host.nw"
 #ifndef __ASSEMBLY__
 #include <linux/atomic.h>
 #include <linux/hrtimer.h>
@@ -125,7 +125,7 @@ struct lg_shadow {
 	u32 *pgd;		/* our page directory, or NULL if never used */
 };
 
-#line 165 "host.nw"
+#line 167 "host.nw"
 struct lguest {
 	/* The Launcher's memory and the Guest's slice of it. */
 	struct mm_struct *mm;
@@ -144,9 +144,11 @@ struct lguest {
 	u32 ss1, esp1;
 	u32 cr2;
 	struct fxregs_state *fpu;
+	bool fpu_ts;			/* this trip ran with the FPU off */
+	unsigned int fpu_trips;		/* trips left with the FPU loaded */
 
 	/* the fields that change as the Guest runs */
-#line 195 "host.nw"
+#line 199 "host.nw"
 	/* The shared page, once the Guest has told us where it is. */
 	bool has_data;
 	u32 data;
@@ -167,13 +169,13 @@ struct lguest {
 
 	/* What the next read() reports; kind 0 means "keep running". */
 	struct lguest_exit exit;
-#line 185 "host.nw"
+#line 189 "host.nw"
 };
 
 /* what each file offers the others, the lowest first */
 
 /* what guestmem.c offers */
-#line 511 "host.nw"
+#line 515 "host.nw"
 bool lg_read(struct lguest *lg, u32 gpa, void *buf, u32 len);
 bool lg_write(struct lguest *lg, u32 gpa, const void *buf, u32 len);
 bool lg_read_u32(struct lguest *lg, u32 gpa, u32 *val);
@@ -184,7 +186,7 @@ int lg_param_refuse(const char *val, const struct kernel_param *kp);
 void lg_check_counts(void);
 
 /* what switcher.c offers */
-#line 719 "host.nw"
+#line 723 "host.nw"
 extern unsigned long lg_switcher_addr;
 
 static inline unsigned int lg_switcher_slot(void)
@@ -198,23 +200,24 @@ static inline u32 lg_reserve_mem(void)
 	return -(u32)(lg_switcher_slot() << PGDIR_SHIFT);
 }
 
-#line 917 "host.nw"
+#line 921 "host.nw"
 int lg_switcher_init(void);
 void lg_switcher_exit(void);
 struct lg_pages *lg_cpu_pages(unsigned int cpu);
 
-#line 1277 "host.nw"
+#line 1405 "host.nw"
 void lg_fpu_init(struct fxregs_state *fx);
 void lg_enter_guest(struct lguest *lg);
+bool lg_fpu_fault(struct lguest *lg);
 
 /* what switcher_32.S offers */
-#line 1181 "host.nw"
+#line 1185 "host.nw"
 extern char lg_switcher_text_start[], lg_switcher_text_end[];
 extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
 
 /* what segments.c offers */
-#line 3147 "host.nw"
+#line 3280 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
@@ -222,7 +225,7 @@ void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
 
 /* what page_tables.c offers */
-#line 3755 "host.nw"
+#line 3888 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -234,7 +237,7 @@ void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
 
 /* what interrupts_and_traps.c offers */
-#line 2814 "host.nw"
+#line 2947 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -247,18 +250,18 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
 
 /* what hypercalls.c offers */
-#line 2165 "host.nw"
+#line 2294 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
 
 /* what core.c offers */
-#line 1518 "host.nw"
+#line 1647 "host.nw"
 int lg_run(struct lguest *lg);
 
 /* what user.c offers */
-#line 1821 "host.nw"
+#line 1950 "host.nw"
 int lg_device_init(void);
 void lg_device_exit(void);
-#line 259 "host.nw"
+#line 263 "host.nw"
 #endif /* __ASSEMBLY__ */
 #endif /* _LG_H */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1288 "host.nw"
+#line 1417 "host.nw"
 /*
  * lg.ko, the lguest Host: the Switcher's home, each CPU's pages and the
  * world switch.  Tangled from host.nw: edit that, not this file.
@@ -17,7 +17,7 @@
 #include "lg.h"
 
 /* the Switcher's variables */
-#line 701 "host.nw"
+#line 705 "host.nw"
 static struct page **lg_switcher_pages;
 static void *lg_switcher_base;
 unsigned long lg_switcher_addr;
@@ -29,7 +29,7 @@ static u32 lg_switcher_pfn(unsigned int i)
 }
 
 /* unmapping the Switcher */
-#line 680 "host.nw"
+#line 684 "host.nw"
 static void lg_unmap_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu;
@@ -45,7 +45,7 @@ static void lg_unmap_switcher(void)
 }
 
 /* mapping the Switcher */
-#line 556 "host.nw"
+#line 560 "host.nw"
 static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 {
 	void *spacer[8], *addr;
@@ -72,21 +72,21 @@ static void *lg_vmap_one_slot(struct page **pages, unsigned int n)
 	return addr;
 }
 
-#line 591 "host.nw"
+#line 595 "host.nw"
 static int __init lg_map_switcher(void)
 {
 	unsigned int n = SWITCHER_TEXT_PAGES + 2 * nr_cpu_ids, i, cpu, first;
 	u32 *pte;
 
 	/* refuse a Switcher larger than its code pages */
-#line 624 "host.nw"
+#line 628 "host.nw"
 	if (lg_switcher_text_end - lg_switcher_text_start >
 	    SWITCHER_TEXT_PAGES * PAGE_SIZE) {
 		pr_err("lguest: the Switcher is larger than its pages\n");
 		return -EINVAL;
 	}
 	/* allocate the Switcher's pages and map them inside one 4 MB slot */
-#line 636 "host.nw"
+#line 640 "host.nw"
 	lg_switcher_pages = kcalloc(n, sizeof(*lg_switcher_pages), GFP_KERNEL);
 	if (!lg_switcher_pages)
 		return -ENOMEM;
@@ -99,14 +99,14 @@ static int __init lg_map_switcher(void)
 	if (!lg_switcher_base)
 		goto free_all;
 	lg_switcher_addr = (unsigned long)lg_switcher_base;
-#line 598 "host.nw"
+#line 602 "host.nw"
 	memcpy(lg_switcher_base, lg_switcher_text_start,
 	       lg_switcher_text_end - lg_switcher_text_start);
 
 	first = (lg_switcher_addr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
 	for_each_possible_cpu(cpu) {
 		/* give this CPU a page table for the Switcher's slot */
-#line 661 "host.nw"
+#line 665 "host.nw"
 		pte = (u32 *)get_zeroed_page(GFP_KERNEL);
 		if (!pte)
 			goto free_ptes;
@@ -120,7 +120,7 @@ static int __init lg_map_switcher(void)
 		pte[first + i + 1] = lg_switcher_pfn(i + 1) << PAGE_SHIFT |
 				     _PAGE_PRESENT | _PAGE_ACCESSED;
 		per_cpu(lg_switcher_pte, cpu) = pte;
-#line 604 "host.nw"
+#line 608 "host.nw"
 	}
 	return 0;
 
@@ -134,7 +134,7 @@ free_all:
 	return -ENOMEM;
 }
 
-#line 738 "host.nw"
+#line 742 "host.nw"
 static const struct kernel_param_ops lg_switcher_addr_ops = {
 	.set = lg_param_refuse,
 	.get = param_get_ulong,
@@ -143,7 +143,7 @@ module_param_cb(switcher_addr, &lg_switcher_addr_ops, &lg_switcher_addr, 0444);
 MODULE_PARM_DESC(switcher_addr, "Where the Switcher is mapped (read-only)");
 
 /* our segments */
-#line 768 "host.nw"
+#line 772 "host.nw"
 static const struct desc_struct lg_cs_desc = {
 	.limit0 = 0xFFFF, .limit1 = 0xF, .type = 0xB, .s = 1, .p = 1,
 	.d = 1, .g = 1,
@@ -171,7 +171,7 @@ static void lg_host_segments(bool install)
 }
 
 /* the real IDT */
-#line 819 "host.nw"
+#line 823 "host.nw"
 static struct lg_gate lg_default_idt[IDT_ENTRIES];
 
 static struct lg_gate lg_make_gate(u32 addr, u32 sel, u32 type, u32 dpl)
@@ -199,14 +199,14 @@ static void __init lg_setup_default_idt(void)
 }
 
 /* the per-CPU pages */
-#line 852 "host.nw"
+#line 856 "host.nw"
 struct lg_pages *lg_cpu_pages(unsigned int cpu)
 {
 	return (struct lg_pages *)(lg_switcher_addr +
 				   (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE);
 }
 
-#line 872 "host.nw"
+#line 876 "host.nw"
 static void lg_setup_cpu_pages(struct lg_pages *p)
 {
 	p->state.guest_tss.sp0 = (unsigned long)(&p->regs + 1);
@@ -219,7 +219,7 @@ static void lg_setup_cpu_pages(struct lg_pages *p)
 }
 
 /* making the Switcher ready */
-#line 892 "host.nw"
+#line 896 "host.nw"
 int __init lg_switcher_init(void)
 {
 	unsigned int cpu;
@@ -242,7 +242,7 @@ void lg_switcher_exit(void)
 }
 
 /* the TSS descriptor */
-#line 1027 "host.nw"
+#line 1031 "host.nw"
 static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 {
 	unsigned long base = (unsigned long)tss;
@@ -259,7 +259,7 @@ static void lg_tss_descriptor(struct desc_struct *d, const void *tss)
 }
 
 /* the direct system-call gate */
-#line 974 "host.nw"
+#line 978 "host.nw"
 static struct lg_gate lg_direct_gate(const struct lg_gate *g)
 {
 	return lg_make_gate(lg_gate_offset(g), lg_gate_sel(g), LG_GATE_TRAP,
@@ -267,7 +267,7 @@ static struct lg_gate lg_direct_gate(const struct lg_gate *g)
 }
 
 /* CR4 while the Guest runs */
-#line 1075 "host.nw"
+#line 1079 "host.nw"
 #define LG_CR4_OFF	(X86_CR4_PGE | X86_CR4_SMEP | X86_CR4_SMAP)
 
 static void lg_write_cr4(unsigned long cr4)
@@ -291,8 +291,9 @@ static void lg_cr4_for_host(unsigned long cr4)
 }
 
 /* the floating-point unit */
-#line 1214 "host.nw"
+#line 1267 "host.nw"
 #define LG_FCW_INIT	0x037F	/* fninit's x87 control word */
+#define LG_FPU_TRIPS	64	/* trips with the FPU after the Guest used it */
 
 static void lg_fpu_load(struct fxregs_state *fx)
 {
@@ -312,7 +313,7 @@ void lg_fpu_init(struct fxregs_state *fx)
 }
 
 /* one trip into the Guest */
-#line 984 "host.nw"
+#line 988 "host.nw"
 static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 {
 	struct lg_state *st = &p->state;
@@ -329,7 +330,7 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 	lg_tss_descriptor(&st->guest_gdt[GDT_ENTRY_TSS], &st->guest_tss);
 
 	/* copy the default IDT, with the Guest's own breakpoint and system-call gates */
-#line 1008 "host.nw"
+#line 1012 "host.nw"
 	memcpy(st->guest_idt, lg_default_idt, sizeof(st->guest_idt));
 	for (v = X86_TRAP_BP; v <= X86_TRAP_OF; v++) {
 		g = &lg->idt[v];
@@ -339,10 +340,10 @@ static void lg_copy_in(struct lguest *lg, struct lg_pages *p)
 	g = &lg->idt[IA32_SYSCALL_VECTOR];
 	if (lg->direct_syscall && (g->hi & LG_GATE_PRESENT))
 		st->guest_idt[IA32_SYSCALL_VECTOR] = lg_direct_gate(g);
-#line 1000 "host.nw"
+#line 1004 "host.nw"
 }
 
-#line 1114 "host.nw"
+#line 1118 "host.nw"
 static void lg_switch(struct lguest *lg)
 {
 	struct lg_pages *p = lg_cpu_pages(smp_processor_id());
@@ -355,14 +356,14 @@ static void lg_switch(struct lguest *lg)
 				  _PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED;
 
 	/* make sysenter fault and clear the CR4 bits a Guest must not have */
-#line 1138 "host.nw"
+#line 1142 "host.nw"
 	rdmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	if (sysenter_lo)
 		wrmsr(MSR_IA32_SYSENTER_CS, 0, 0);
 	cr4 = lg_cr4_for_guest();
 
 	/* call the Switcher, which returns when the Guest traps */
-#line 1154 "host.nw"
+#line 1158 "host.nw"
 	asm volatile("pushfl\n\t"
 		     "pushl %%cs\n\t"
 		     "call *%%ecx"
@@ -373,30 +374,66 @@ static void lg_switch(struct lguest *lg)
 		     : "memory", "cc", "edx", "esi", "edi");
 
 	/* read the fault address, then give the Host its SYSENTER and CR4 back */
-#line 1169 "host.nw"
+#line 1173 "host.nw"
 	if (p->regs.trapnum == X86_TRAP_PF)
 		lg->cr2 = read_cr2();
 	lg_cr4_for_host(cr4);
 	if (sysenter_lo)
 		wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
-#line 1130 "host.nw"
+#line 1134 "host.nw"
 	lg->regs = p->regs;
 }
 
-#line 1243 "host.nw"
-void lg_enter_guest(struct lguest *lg)
+#line 1296 "host.nw"
+static void lg_trip_with_fpu(struct lguest *lg)
 {
 	/* take the FPU from the Launcher and load the Guest's registers */
-#line 1259 "host.nw"
+#line 1312 "host.nw"
 	kernel_fpu_begin();
 	lg_fpu_load(lg->fpu);
-#line 1246 "host.nw"
+#line 1299 "host.nw"
 	local_irq_disable();
 	lg_switch(lg);
 	local_irq_enable();
 	/* keep the Guest's registers and hand the FPU back */
-#line 1269 "host.nw"
+#line 1324 "host.nw"
 	lg_fpu_save(lg->fpu);
 	kernel_fpu_end();
-#line 1250 "host.nw"
+#line 1303 "host.nw"
+}
+
+#line 1341 "host.nw"
+static void lg_trip_without_fpu(struct lguest *lg)
+{
+	local_irq_disable();
+	write_cr0(read_cr0() | X86_CR0_TS);
+	lg_switch(lg);
+	local_irq_enable();
+}
+
+#line 1355 "host.nw"
+void lg_enter_guest(struct lguest *lg)
+{
+	/* choose the trip: with the FPU while trips are left, else without */
+#line 1369 "host.nw"
+	lg->fpu_ts = !lg->fpu_trips;
+	if (lg->fpu_trips)
+		lg->fpu_trips--;
+#line 1358 "host.nw"
+	if (lg->fpu_ts)
+		lg_trip_without_fpu(lg);
+	else
+		lg_trip_with_fpu(lg);
+}
+
+#line 1380 "host.nw"
+bool lg_fpu_fault(struct lguest *lg)
+{
+	/* say whether the Guest faulted for its FPU, and give it the FPU */
+#line 1395 "host.nw"
+	if (!lg->fpu_ts)
+		return false;
+	lg->fpu_trips = LG_FPU_TRIPS;
+	return true;
+#line 1383 "host.nw"
 }

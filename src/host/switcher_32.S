@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 436 "switcher.nw"
+#line 444 "switcher.nw"
 /*
  * lg.ko, the lguest Host: the Switcher.
  * Tangled from switcher.nw: edit that, not this file.
@@ -108,12 +108,13 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	ltr	%dx
 
 /* switcher: restoring the Host */
-#line 395 "switcher.nw"
+#line 402 "switcher.nw"
+	clts
 	movl	LGP_HOST_SP(%eax), %esp
 	movl	$__KERNEL_DS, %edx
 	movl	%edx, %ss
 	/* pop the Host's LDT, data segments and frame pointer */
-#line 420 "switcher.nw"
+#line 428 "switcher.nw"
 	popl	%edx
 	lldt	%dx
 	popl	%gs
@@ -121,7 +122,7 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	popl	%ds
 	popl	%es
 	popl	%ebp
-#line 399 "switcher.nw"
+#line 407 "switcher.nw"
 	movl	LGP_TRAPNUM(%eax), %edx
 	cmpl	$2, %edx
 	je	1f
@@ -139,6 +140,6 @@ SYM_CODE_START_LOCAL(lg_return_to_host)
 	lret
 SYM_CODE_END(lg_return_to_host)
 
-#line 458 "switcher.nw"
+#line 466 "switcher.nw"
 	.globl	lg_switcher_text_end
 lg_switcher_text_end:

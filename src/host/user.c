@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 1793 "host.nw"
+#line 1922 "host.nw"
 /*
  * lg.ko, the lguest Host: /dev/lguest.
  * Tangled from host.nw: edit that, not this file.
@@ -14,7 +14,7 @@
 #include "lg.h"
 
 /* initialize */
-#line 1571 "host.nw"
+#line 1700 "host.nw"
 static DEFINE_MUTEX(lg_init_lock);
 
 static int lg_initialize(struct file *file, const char __user *in)
@@ -24,7 +24,7 @@ static int lg_initialize(struct file *file, const char __user *in)
 	int err;
 
 	/* read the Launcher's numbers and refuse memory that is not user memory */
-#line 1609 "host.nw"
+#line 1738 "host.nw"
 	if (copy_from_user(&args, in, sizeof(args)))
 		return -EFAULT;
 	if (!PAGE_ALIGNED(args.base) || !args.pfnlimit ||
@@ -33,13 +33,13 @@ static int lg_initialize(struct file *file, const char __user *in)
 	    !PAGE_ALIGNED(args.pgdir) || args.pgdir >= args.pfnlimit * PAGE_SIZE)
 		return -EINVAL;
 
-#line 1581 "host.nw"
+#line 1710 "host.nw"
 	mutex_lock(&lg_init_lock);
 	err = -EBUSY;
 	if (file->private_data)
 		goto unlock;
 	/* allocate the Guest and its floating-point area */
-#line 1624 "host.nw"
+#line 1753 "host.nw"
 	err = -ENOMEM;
 	lg = kzalloc(sizeof(*lg), GFP_KERNEL);
 	if (!lg)
@@ -49,7 +49,7 @@ static int lg_initialize(struct file *file, const char __user *in)
 		goto free_lg;
 	lg_fpu_init(lg->fpu);
 	/* give the Guest its memory, clock, page tables, segments and registers */
-#line 1643 "host.nw"
+#line 1772 "host.nw"
 	lg->mem_base = args.base;
 	lg->pfn_limit = args.pfnlimit;
 	lg->mem_end = (args.pfnlimit + 1) * PAGE_SIZE;
@@ -64,14 +64,14 @@ static int lg_initialize(struct file *file, const char __user *in)
 	lg->regs.eip = args.start;
 	lg->regs.eflags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
 	/* publish the finished Guest */
-#line 1665 "host.nw"
+#line 1794 "host.nw"
 	mmgrab(current->mm);
 	lg->mm = current->mm;
 	atomic_inc(&lg_guests);
 	/* Readers and writers see a complete Guest, or none. */
 	smp_store_release(&file->private_data, lg);
 	mutex_unlock(&lg_init_lock);
-#line 1588 "host.nw"
+#line 1717 "host.nw"
 	return sizeof(args);
 
 free_fpu:
@@ -84,7 +84,7 @@ unlock:
 }
 
 /* write */
-#line 1535 "host.nw"
+#line 1664 "host.nw"
 static ssize_t lg_dev_write(struct file *file, const char __user *in,
 			    size_t size, loff_t *off)
 {
@@ -114,7 +114,7 @@ static ssize_t lg_dev_write(struct file *file, const char __user *in,
 }
 
 /* read */
-#line 1691 "host.nw"
+#line 1820 "host.nw"
 static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 			   loff_t *off)
 {
@@ -146,7 +146,7 @@ static ssize_t lg_dev_read(struct file *file, char __user *out, size_t size,
 }
 
 /* release */
-#line 1728 "host.nw"
+#line 1857 "host.nw"
 static int lg_dev_release(struct inode *inode, struct file *file)
 {
 	struct lguest *lg = file->private_data;
@@ -163,7 +163,7 @@ static int lg_dev_release(struct inode *inode, struct file *file)
 }
 
 /* the device */
-#line 1756 "host.nw"
+#line 1885 "host.nw"
 static int lg_dev_open(struct inode *inode, struct file *file)
 {
 	file->private_data = NULL;

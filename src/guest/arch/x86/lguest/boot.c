@@ -54,7 +54,7 @@ struct lguest_data lguest_data = {
 static_assert(offsetof(struct lguest_data, irq_enabled) == 0);
 
 /* batching */
-#line 1586 "guest.nw"
+#line 1588 "guest.nw"
 static unsigned int lguest_next_hcall;
 static bool lguest_queued;
 
@@ -83,7 +83,7 @@ static void lguest_lazy_hcall(u32 nr, u32 a1, u32 a2, u32 a3)
 		lguest_async_hcall(nr, a1, a2, a3);
 }
 
-#line 1634 "guest.nw"
+#line 1636 "guest.nw"
 static void lguest_flush_queued(void)
 {
 	if (!lguest_queued)
@@ -195,7 +195,7 @@ static void lguest_cpuid(unsigned int *ax, unsigned int *bx,
 }
 
 /* registers that are ours to pretend */
-#line 1176 "guest.nw"
+#line 1178 "guest.nw"
 static unsigned long lguest_cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE |
 				  X86_CR0_WP | X86_CR0_AM | X86_CR0_PG;
 
@@ -222,7 +222,7 @@ static void lguest_set_debugreg(int regno, unsigned long value)
 {
 }
 
-#line 1208 "guest.nw"
+#line 1210 "guest.nw"
 static u64 lguest_read_msr(unsigned int msr)
 {
 	return 0;
@@ -250,7 +250,7 @@ static u64 lguest_read_pmc(int counter)
 	return 0;
 }
 
-#line 1245 "guest.nw"
+#line 1247 "guest.nw"
 static void __init lguest_take_processor(void)
 {
 	pv_ops.cpu.cpuid = lguest_cpuid;
@@ -271,7 +271,7 @@ static void __init lguest_take_processor(void)
 }
 
 /* descriptor tables by hypercall */
-#line 1338 "guest.nw"
+#line 1340 "guest.nw"
 static void lguest_send_gdt_entry(unsigned int i, const void *entry)
 {
 	const u32 *w = entry;
@@ -292,7 +292,7 @@ static void lguest_send_idt_entry(unsigned int vector, const gate_desc *gate)
 	hcall(LHCALL_LOAD_IDT_ENTRY, vector, w[0], w[1], 0);
 }
 
-#line 1363 "guest.nw"
+#line 1365 "guest.nw"
 static void lguest_load_gdt(const struct desc_ptr *desc)
 {
 	const struct desc_struct *gdt = (const void *)desc->address;
@@ -325,7 +325,7 @@ static void lguest_write_idt_entry(gate_desc *dt, int entry,
 	lguest_send_idt_entry(entry, &dt[entry]);
 }
 
-#line 1409 "guest.nw"
+#line 1411 "guest.nw"
 static void lguest_load_tls(struct thread_struct *t, unsigned int cpu)
 {
 	native_load_tls(t, cpu);
@@ -355,7 +355,7 @@ static void __init lguest_take_descriptor_tables(void)
 }
 
 /* page tables, treated like a TLB */
-#line 1478 "guest.nw"
+#line 1480 "guest.nw"
 static unsigned long lguest_cr3;
 
 static unsigned long lguest_read_cr3(void)
@@ -389,7 +389,7 @@ static void lguest_set_pmd(pmd_t *pmdp, pmd_t pmd)
 			  (pa & ~PAGE_MASK) / sizeof(pmd), 0);
 }
 
-#line 1516 "guest.nw"
+#line 1518 "guest.nw"
 __visible unsigned long lguest_read_cr2(void)
 {
 	return READ_ONCE(lguest_data.cr2);
@@ -413,7 +413,7 @@ static void __init lguest_take_page_tables(void)
 	pv_ops.mmu.set_pmd = lguest_set_pmd;
 }
 
-#line 1553 "guest.nw"
+#line 1555 "guest.nw"
 static void __init lguest_start_on_linux_page_tables(void)
 {
 	mk_early_pgtbl_32();
@@ -421,7 +421,7 @@ static void __init lguest_start_on_linux_page_tables(void)
 }
 
 /* a PC without the PC */
-#line 1707 "guest.nw"
+#line 1709 "guest.nw"
 static unsigned long lguest_tsc_khz(void)
 {
 	return lguest_data.tsc_khz;
@@ -440,7 +440,7 @@ static void __init lguest_no_legacy_devices(void)
 	x86_platform.legacy.reserve_bios_regions = 0;
 }
 
-#line 1731 "guest.nw"
+#line 1733 "guest.nw"
 static void __init lguest_trust_the_tsc(void)
 {
 	if (!lguest_data.tsc_khz) {
@@ -465,7 +465,7 @@ static void __init lguest_take_platform(void)
 }
 
 /* interrupts */
-#line 1785 "guest.nw"
+#line 1787 "guest.nw"
 static void lguest_irq_mask(struct irq_data *d)
 {
 	set_bit(d->irq, (unsigned long *)lguest_data.blocked_interrupts);
@@ -495,7 +495,7 @@ static void __init lguest_init_IRQ(void)
 }
 
 /* the clock */
-#line 1832 "guest.nw"
+#line 1834 "guest.nw"
 static int lguest_clockevent_next(unsigned long ns,
 				  struct clock_event_device *evt)
 {
@@ -517,7 +517,7 @@ static struct clock_event_device lguest_clockevent = {
 	.rating			= INT_MAX,
 };
 
-#line 1875 "guest.nw"
+#line 1877 "guest.nw"
 static u64 lguest_clock_read(struct clocksource *cs)
 {
 	u64 sec;
@@ -538,7 +538,7 @@ static struct clocksource lguest_clock = {
 	.flags		= CLOCK_SOURCE_IS_CONTINUOUS,
 };
 
-#line 1902 "guest.nw"
+#line 1904 "guest.nw"
 static irqreturn_t lguest_clock_interrupt(int irq, void *dev)
 {
 	lguest_clockevent.event_handler(&lguest_clockevent);
@@ -564,7 +564,7 @@ static void __init lguest_take_interrupts_and_clock(void)
 }
 
 /* endings */
-#line 2090 "guest.nw"
+#line 2092 "guest.nw"
 static void lguest_shutdown(const char *why, u32 how)
 {
 	hcall(LHCALL_SHUTDOWN, __pa(why), how, 0, 0);
@@ -592,7 +592,7 @@ static int lguest_panic(struct notifier_block *nb, unsigned long event,
 	return NOTIFY_DONE;
 }
 
-#line 2125 "guest.nw"
+#line 2127 "guest.nw"
 static struct notifier_block lguest_panic_notifier = {
 	.notifier_call = lguest_panic,
 };
@@ -609,22 +609,22 @@ static void __init lguest_take_endings(void)
 }
 
 /* lguest_init */
-#line 2155 "guest.nw"
+#line 2157 "guest.nw"
 void __init lguest_init(unsigned long boot_params_pa)
 {
 	/* do what startup_32 would have done first */
-#line 2179 "guest.nw"
+#line 2181 "guest.nw"
 	memset(__bss_start, 0, __bss_stop - __bss_start);
 	memcpy(&boot_params, __va(boot_params_pa), sizeof(boot_params));
 	if (boot_params.hdr.cmd_line_ptr)
 		strscpy(boot_command_line, __va(boot_params.hdr.cmd_line_ptr),
 			COMMAND_LINE_SIZE);
-#line 2158 "guest.nw"
+#line 2160 "guest.nw"
 	lguest_data.noirq_iret_start = (unsigned long)lguest_noirq_start;
 	lguest_data.noirq_iret_end = (unsigned long)lguest_noirq_end;
 	hcall(LHCALL_LGUEST_INIT, __pa(&lguest_data), 0, 0, 0);
 	/* take over the interrupt flag, then start printing */
-#line 2200 "guest.nw"
+#line 2202 "guest.nw"
 	lguest_take_irq_flag();
 	register_console(&lguest_boot_console);
 	early_console = &lguest_boot_console;
@@ -633,10 +633,10 @@ void __init lguest_init(unsigned long boot_params_pa)
 		lguest_data.tsc_khz, lguest_data.reserve_mem >> 20);
 	pr_info("lguest: the Launcher says: command line \"%s\"\n",
 		boot_command_line);
-#line 2162 "guest.nw"
+#line 2164 "guest.nw"
 	reserve_top_address(lguest_data.reserve_mem);
 	/* replace the rest of the privileged habits */
-#line 2227 "guest.nw"
+#line 2229 "guest.nw"
 	setup_force_cpu_cap(X86_FEATURE_LGUEST);
 	lguest_take_processor();
 	lguest_take_descriptor_tables();
@@ -645,7 +645,7 @@ void __init lguest_init(unsigned long boot_params_pa)
 	lguest_take_interrupts_and_clock();
 	lguest_take_lazy_modes();
 	lguest_take_endings();
-#line 2164 "guest.nw"
+#line 2166 "guest.nw"
 	lguest_start_on_linux_page_tables();
 	i386_start_kernel();
 }

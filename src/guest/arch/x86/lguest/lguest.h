@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 2248 "guest.nw"
+#line 2250 "guest.nw"
 /*
  * What the files of the lguest Guest share.  Tangled from guest.nw.
  */
@@ -34,5 +34,5 @@ static inline u32 hcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 	return nr;
 }
 
-#line 2273 "guest.nw"
+#line 2275 "guest.nw"
 #endif /* _ARCH_X86_LGUEST_LGUEST_H */
