@@ -44,7 +44,7 @@ s.text(x + W / 2, K + 117, "ring 3", 11, fill=MUTED)
 # reserve_mem bracket
 bx = x + W + 8
 s.path(f"M{bx},{T} L{bx + 6},{T} L{bx + 6},{SH} L{bx},{SH}", GREEN, 1.2, end=False)
-s.text(bx + 14, (T + SH) / 2, "reserve_mem", 10.5, fill=GREEN, rotate=90)
+s.text(bx + 14, (T + SL) / 2, "reserve_mem", 10.5, fill=GREEN, rotate=90)
 # Host
 x = X[2]
 s.rect(x, T, W, 40, HOST)
@@ -62,18 +62,17 @@ s.text(x + W / 2, K + 100, "the current process", 13)
 s.text(x + W / 2, K + 117, "(the Launcher, while it runs)", 11, fill=MUTED)
 # axis
 for y, lab in ((T, "4 GB"), (SL, "S"), (K, "0xC0000000"),
-               (K + 198, "0x10000"), (B, "0")):
+               (K + 198, "0x10000 (64 KB)"), (B, "0")):
     s.text(X[0] - 6, y + 4, lab, 10.5, anchor="end", fill=MUTED)
 s.text(X[0] - 6, SL + 17, "(4 MB slot", 9.5, anchor="end", fill=MUTED)
 s.text(X[0] - 6, SL + 29, "start)", 9.5, anchor="end", fill=MUTED)
-s.text(X[0] - 6, K + 210, "(64 KB)", 9.5, anchor="end", fill=MUTED)
 # arrows
 y = SL + 20
 s.line(X[0] + W - 20 + 2, y, X[1] - 2, y, start=True)
-s.line(X[1] + W + 2, y + 12, X[2] + 20 - 2, y + 12, start=True)
+s.line(bx + 9, y, X[2] + 20 - 2, y, start=True)
 s.path(f"M{X[0] + W},{K + 180} C{X[0] + W + 60},{K + 180} "
        f"{X[1] - 60},{SH + 50} {X[1] - 2},{SH + 50}", GREEN, 1.5, dash="5,4")
-s.text(X[0] + W + 30, K + 60, "the same pages", 10.5, fill=GREEN, rotate=-70)
+s.text(X[1] - 13, K + 80, "the same pages", 10.5, fill=GREEN, rotate=-90)
 s.text(420, 518, "S, the Switcher's address, is chosen by vmap() when lg.ko loads; the same pages", 11.5, fill=ACCENT)
 s.text(420, 535, "appear at S in all three. Guest-physical address + base (vm.mmap_min_addr) = Launcher address.", 11.5, fill=ACCENT)
 s.write()
