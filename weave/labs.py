@@ -15,6 +15,8 @@ same book with those chunks emptied and the prose kept.  The file says:
     difficulty  easy, moderate or hard
     pass        the pass mark, in per cent of the points (default 60)
     chunk       the name of a chunk to empty, as written between << and >>
+    in          the chapter that chunk is in, when it is not the lab's own
+                (a lab that crosses from the Host to the Launcher, say)
     hint        a sentence for the stub's comment (several hint lines join)
     stub|CODE   a line of code the stub keeps, so that the tree still
                 compiles (the text after the bar, tabs and all)
@@ -72,7 +74,11 @@ def read_lab(path):
             key, _, value = line.partition(" ")
             value = value.strip()
             if key == "chunk":
-                lab["chunks"].append({"name": value, "hint": "", "stub": []})
+                lab["chunks"].append({"name": value, "hint": "", "stub": [], "in": ""})
+            elif key == "in":
+                if not lab["chunks"]:
+                    raise ValueError("%s: an in line before any chunk" % where)
+                lab["chunks"][-1]["in"] = value
             elif key == "hint":
                 if not lab["chunks"]:
                     raise ValueError("%s: a hint before any chunk" % where)
@@ -101,6 +107,8 @@ def read_lab(path):
         raise ValueError("%s: difficulty is one of %s" % (path, ", ".join(LEVELS)))
     if not lab["title"] or not lab["chunks"] or not lab["tests"]:
         raise ValueError("%s: a lab needs a title, a chunk and a test" % path)
+    for c in lab["chunks"]:
+        c["in"] = c["in"] or lab["chapter"]
     return lab
 
 
@@ -138,12 +146,23 @@ def stub_lines(lab, chunk):
     return ["/*"] + [" * " + l for l in body] + [" */"] + chunk["stub"]
 
 
-def stub_chapter(text, lab):
-    """TEXT with each of the lab's chunks replaced by its stub; its first part
-    gets the stub, any later part (a chunk continued) becomes empty."""
+def stub_tree(top, lab):
+    """{chapter: its text with the lab's chunks in it stubbed}, for every
+    chapter that holds one of them; ValueError if a chunk is missing."""
+    out = {}
+    for chapter in sorted({c["in"] for c in lab["chunks"]}):
+        with open(os.path.join(top, chapter), encoding="utf-8") as f:
+            out[chapter] = stub_chapter(f.read(), lab, chapter)
+    return out
+
+
+def stub_chapter(text, lab, chapter):
+    """TEXT, the chapter CHAPTER, with each of the lab's chunks that are in
+    it replaced by its stub; its first part gets the stub, any later part (a
+    chunk continued) becomes empty."""
     lines = text.split("\n")
     out = []
-    stubs = {c["name"]: c for c in lab["chunks"]}
+    stubs = {c["name"]: c for c in lab["chunks"] if c["in"] == chapter}
     done = set()
     i = 0
     while i < len(lines):
@@ -159,7 +178,7 @@ def stub_chapter(text, lab):
             done.add(m.group(1))
     missing = [n for n in stubs if n not in done]
     if missing:
-        raise ValueError("lab %s: no chunk <<%s>> in %s" % (lab["name"], missing[0], lab["chapter"]))
+        raise ValueError("lab %s: no chunk <<%s>> in %s" % (lab["name"], missing[0], chapter))
     return "\n".join(out)
 
 
@@ -187,25 +206,26 @@ def cmd_start(top, name, dest):
     if os.path.exists(dest) and os.listdir(dest):
         raise SystemExit("labs: %s exists and is not empty: choose a new folder "
                          "(nothing was written)" % dest)
-    path = os.path.join(top, lab["chapter"])
-    with open(path, encoding="utf-8") as f:
-        stubbed = stub_chapter(f.read(), lab)
+    stubbed = stub_tree(top, lab)
     for rel in tree_files(top):
         os.makedirs(os.path.dirname(os.path.join(dest, rel)), exist_ok=True)
         shutil.copy2(os.path.join(top, rel), os.path.join(dest, rel))
-    with open(os.path.join(dest, lab["chapter"]), "w", encoding="utf-8") as f:
-        f.write(stubbed)
+    for chapter, text in stubbed.items():
+        with open(os.path.join(dest, chapter), "w", encoding="utf-8") as f:
+            f.write(text)
     with open(os.path.join(dest, ".lab"), "w") as f:
         f.write(name + "\n")
     r = subprocess.run([os.path.join(dest, "weave", "tangle.sh"), "."], cwd=dest,
                        capture_output=True, text=True)
     if r.returncode:
         raise SystemExit("labs: the stubbed tree does not tangle:\n" + r.stdout + r.stderr)
-    part = lab["chapter"][:-3].capitalize()
     print("labs: lab %s (%s) is in %s" % (name, lab["title"], dest))
-    print("labs: your chunks, in %s (make %s reads it):" % (lab["chapter"], part))
-    for c in lab["chunks"]:
-        print("        <<%s>>" % c["name"])
+    for chapter in stubbed:
+        part = chapter[:-3].capitalize()
+        print("labs: your chunks in %s (make %s reads it):" % (chapter, part))
+        for c in lab["chunks"]:
+            if c["in"] == chapter:
+                print("        <<%s>>" % c["name"])
     print("labs: write them there, then: cd %s && make tangle && make grade" % dest)
 
 

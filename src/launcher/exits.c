@@ -5,9 +5,11 @@
 #include "lguest.h"
 
 /* print what the Guest's early console wrote */
-#line 3328 "launcher.nw"
+#line 3327 "launcher.nw"
 static int console_write(u32 addr, u32 len)
 {
+	/* print the text if it lies in memory the Guest may read, else stop */
+#line 3339 "launcher.nw"
 	const void *text = guest_readable(addr, len);
 
 	if (!text) {
@@ -18,10 +20,11 @@ static int console_write(u32 addr, u32 len)
 	if (write_all(console_out, text, len) < 0)
 		return stopping();
 	return KEEP_RUNNING;
+#line 3330 "launcher.nw"
 }
 
 /* end the Launcher as the Guest's shutdown asks */
-#line 3350 "launcher.nw"
+#line 3358 "launcher.nw"
 static int shutdown_guest(u32 how, const char *why)
 {
 	if (how == LGUEST_SHUTDOWN_POWEROFF) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 3511 "launcher.nw"
+#line 3519 "launcher.nw"
 /* lguest: the Launcher's main program.  Tangled from launcher.nw. */
 #include <errno.h>
 #include <getopt.h>
@@ -20,7 +20,7 @@ static void restore_terminal(void)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
 }
 
-#line 3536 "launcher.nw"
+#line 3544 "launcher.nw"
 static void stop_signal(int sig)
 {
 	caught_signal = sig;
@@ -33,7 +33,7 @@ static void crash_signal(int sig)
 	raise(sig);
 }
 
-#line 3552 "launcher.nw"
+#line 3560 "launcher.nw"
 static void setup_terminal(void)
 {
 	static const int stops[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
@@ -44,7 +44,7 @@ static void setup_terminal(void)
 	unsigned int i;
 
 	/* give the stopping signals and the crashes their handlers */
-#line 3575 "launcher.nw"
+#line 3583 "launcher.nw"
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = stop_signal;
 	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
@@ -53,13 +53,13 @@ static void setup_terminal(void)
 	for (i = 0; i < sizeof(crashes) / sizeof(crashes[0]); i++)
 		sigaction(crashes[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-#line 3562 "launcher.nw"
+#line 3570 "launcher.nw"
 	if (tcgetattr(STDIN_FILENO, &saved_tty) < 0)
 		return;
 	tty_saved = true;
 	atexit(restore_terminal);
 	/* turn off the terminal's processing of input */
-#line 3590 "launcher.nw"
+#line 3598 "launcher.nw"
 	raw = saved_tty;
 	raw.c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR |
 			 ICRNL | IXON);
@@ -67,10 +67,10 @@ static void setup_terminal(void)
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
-#line 3567 "launcher.nw"
+#line 3575 "launcher.nw"
 }
 
-#line 3609 "launcher.nw"
+#line 3617 "launcher.nw"
 static int start_threads(void)
 {
 	sigset_t block, old;
@@ -94,7 +94,7 @@ static int start_threads(void)
 	return 0;
 }
 
-#line 3649 "launcher.nw"
+#line 3657 "launcher.nw"
 static void usage(FILE *f)
 {
 	fputs("usage: lguest [options] MEM KERNEL [kernel arguments...]\n"
@@ -113,7 +113,7 @@ static void usage(FILE *f)
 	      f);
 }
 
-#line 3673 "launcher.nw"
+#line 3681 "launcher.nw"
 static void die(void)
 {
 	fprintf(stderr, "lguest: %s\n", why_failed());
@@ -137,7 +137,7 @@ static char *join_args(int argc, char **argv)
 	return s;
 }
 
-#line 3711 "launcher.nw"
+#line 3719 "launcher.nw"
 /* Every device but the console and a network card may be a disk. */
 #define MAX_DISKS	(MAX_DEVICES - 2)
 
@@ -151,7 +151,7 @@ static bool negative_number(const char *arg)
 	return arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9';
 }
 
-#line 3730 "launcher.nw"
+#line 3738 "launcher.nw"
 static void parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option options[] = {
@@ -167,7 +167,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	while (optind < argc && !negative_number(argv[optind]) &&
 	       (c = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
 		/* take option c, or stop */
-#line 3757 "launcher.nw"
+#line 3765 "launcher.nw"
 		switch (c) {
 		case 'i': o->initrd = optarg; break;
 		case 'v': verbose = true; break;
@@ -189,7 +189,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		default: usage(stderr); exit(1);
 		}
-#line 3745 "launcher.nw"
+#line 3753 "launcher.nw"
 	}
 	if (argc - optind < 2) {
 		usage(stderr);
@@ -197,7 +197,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 }
 
-#line 3789 "launcher.nw"
+#line 3797 "launcher.nw"
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -210,7 +210,7 @@ int main(int argc, char **argv)
 
 	parse_options(argc, argv, &o);
 	/* load the Guest, or die */
-#line 3819 "launcher.nw"
+#line 3827 "launcher.nw"
 	if (parse_mem_size(argv[optind], guest_mem_limit(), &mem) < 0 ||
 	    read_file(argv[optind + 1], mem, kernel_head, &img, &len) < 0 ||
 	    maybe_gunzip(&img, &len, mem) < 0 ||
@@ -230,7 +230,7 @@ int main(int argc, char **argv)
 					     argv + optind + 2)) < 0)
 		die();
 	/* create the devices, or die */
-#line 3858 "launcher.nw"
+#line 3866 "launcher.nw"
 	if (!setup_console(STDIN_FILENO, STDOUT_FILENO))
 		die();
 	for (i = 0; i < o.nblocks; i++)
@@ -238,7 +238,7 @@ int main(int argc, char **argv)
 			die();
 	if (o.tap && !setup_net(o.tap))
 		die();
-#line 3802 "launcher.nw"
+#line 3810 "launcher.nw"
 	if (open_lguest(&ki) < 0)
 		die();
 	setup_terminal();
@@ -246,7 +246,7 @@ int main(int argc, char **argv)
 		die();
 	status = run_guest(handle_exit);
 	/* start afresh if the Guest asked for a restart */
-#line 3845 "launcher.nw"
+#line 3853 "launcher.nw"
 	if (status == RESTART) {
 		restore_terminal();
 		execv("/proc/self/exe", argv);
@@ -254,6 +254,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lguest: cannot restart: %s\n", strerror(errno));
 		return 1;
 	}
-#line 3809 "launcher.nw"
+#line 3817 "launcher.nw"
 	return status;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#line 3386 "launcher.nw"
+#line 3394 "launcher.nw"
 /* The Launcher's side of /dev/lguest: meeting the Host, interrupts and the
  * run loop.  Tangled from launcher.nw. */
 #include <errno.h>
@@ -12,7 +12,7 @@
 int lguest_fd = -1;
 volatile int caught_signal;
 
-#line 3408 "launcher.nw"
+#line 3416 "launcher.nw"
 int open_lguest(const struct kernel_info *ki)
 {
 	struct lguest_init init = {
@@ -36,7 +36,7 @@ int open_lguest(const struct kernel_info *ki)
 	return 0;
 }
 
-#line 3437 "launcher.nw"
+#line 3445 "launcher.nw"
 int interrupt_guest(u16 irq)
 {
 	u32 req[2] = { LHREQ_IRQ, irq };
@@ -47,7 +47,7 @@ int interrupt_guest(u16 irq)
 	return 0;
 }
 
-#line 3457 "launcher.nw"
+#line 3465 "launcher.nw"
 int run_guest(int (*handle)(const struct lguest_exit *e))
 {
 	struct lguest_exit e;
