@@ -8,7 +8,11 @@
 
 GUEST := $(BUILD)/guest
 GUEST_KSRC := $(GUEST)/linux
-GUEST_KOUT := $(GUEST)/obj
+# The objects live in a folder of the source tree, so that Kbuild names the
+# sources by relative paths (srctree is "..") and a copy of build/guest in
+# another tree (make lab-start's, for a Guest or Drivers lab) rebuilds only
+# what differs there, not the whole kernel.
+GUEST_KOUT := $(GUEST_KSRC)/obj
 GUEST_BZIMAGE := $(GUEST)/bzImage
 GUEST_PATCHES := patches/series $(wildcard patches/*.patch)
 GUEST_FILES := $(shell find src/guest/arch -type f 2>/dev/null) src/include/lguest_abi.h

@@ -128,6 +128,11 @@ def points(lab):
     return sum(t["points"] for t in lab["tests"])
 
 
+def needs_linux(lab):
+    """Whether the lab's tests run the Linux Guest (a Guest or Drivers lab)."""
+    return any(t["name"].startswith("linux-") for t in lab["tests"])
+
+
 def cmd_list(top):
     labs = all_labs(top)
     print("%-9s %-11s %-8s %6s  %s" % ("LAB", "CHAPTER", "LEVEL", "POINTS", "TITLE"))
@@ -219,6 +224,8 @@ def cmd_start(top, name, dest):
                        capture_output=True, text=True)
     if r.returncode:
         raise SystemExit("labs: the stubbed tree does not tangle:\n" + r.stdout + r.stderr)
+    if needs_linux(lab):
+        lend_guest(top, dest)
     print("labs: lab %s (%s) is in %s" % (name, lab["title"], dest))
     for chapter in stubbed:
         part = chapter[:-3].capitalize()
@@ -227,6 +234,27 @@ def cmd_start(top, name, dest):
             if c["in"] == chapter:
                 print("        <<%s>>" % c["name"])
     print("labs: write them there, then: cd %s && make tangle && make grade" % dest)
+
+
+def lend_guest(top, dest):
+    """Give DEST a copy of this tree's Guest build, when there is one that
+    can move: its objects under the source tree (mk/guest.mk), so that
+    Kbuild names every file by a relative path.  DEST's first grade then
+    rebuilds only the files that differ (seconds), not all of Linux."""
+    src = os.path.join(top, "build", "guest")
+    try:
+        with open(os.path.join(src, "linux", "obj", "Makefile")) as f:
+            movable = "include ../Makefile" in f.read()
+    except OSError:
+        movable = False
+    if not movable or not os.path.exists(os.path.join(src, "bzImage")):
+        print("labs: this lab runs the Linux Guest; make grade builds it the first time "
+              "(a few minutes)")
+        return
+    print("labs: copying this tree's Guest build (build/guest, about 1.6 GB), so that "
+          "make grade rebuilds only your files", flush=True)
+    os.makedirs(os.path.join(dest, "build"), exist_ok=True)
+    subprocess.run(["cp", "-a", src, os.path.join(dest, "build", "guest")], check=True)
 
 
 # --- grading ------------------------------------------------------------------
@@ -303,7 +331,7 @@ def cmd_grade(top, name, json_path):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
     log = os.path.join(out, "build.log")
-    linux = any(t["name"].startswith("linux-") for t in lab["tests"])
+    linux = needs_linux(lab)
     make = ["make", "--no-print-directory"] + ([] if linux else ["CONFIG_LGUEST_GUEST=n"])
     if os.environ.get("CACHE"):
         # Another tree's downloads (make check-labs), not fetched again.
@@ -328,9 +356,24 @@ def cmd_grade(top, name, json_path):
         with open(log, errors="replace") as f:
             for line in f.read().splitlines()[-15:]:
                 print("    " + line)
-    figures = find_figures(lab, os.path.join(out, "lab", "tests.log"))
-    return report(lab, got, built, figures,
-                  json_path or os.path.join("build", "grade", name + ".json"))
+    machine_log = os.path.join(out, "lab", "tests.log")
+    figures = find_figures(lab, machine_log)
+    status = report(lab, got, built, figures,
+                    json_path or os.path.join("build", "grade", name + ".json"))
+    if status and os.path.exists(machine_log):
+        tell_deaths(machine_log)
+    return status
+
+
+def tell_deaths(log):
+    """A test that crashed has no result line to say why; the Launcher's
+    last words in the lab machine's LOG do (the Host's kill reason, or the
+    Guest kernel's own panic), so show each one once."""
+    with open(log, errors="replace") as f:
+        ends = sorted({l.strip() for l in f if re.search(r"Guest (died|crashed):", l)})
+    for line in ends:
+        say("how a Guest ended: " + line)
+    say("what the lab machine printed, each Guest's console too: " + log)
 
 
 def find_figures(lab, log):
