@@ -5,7 +5,7 @@
  */
 
 /* the headers it needs */
-#line 94 "drivers.nw"
+#line 95 "drivers.nw"
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/init.h>
@@ -24,13 +24,13 @@
 #include "lguest.h"
 
 /* the device page */
-#line 130 "drivers.nw"
+#line 131 "drivers.nw"
 static u8 *lguest_devpage;
 static phys_addr_t lguest_devpage_addr;
 static struct device *lguest_root;
 
 /* a device */
-#line 147 "drivers.nw"
+#line 148 "drivers.nw"
 struct lguest_device {
 	struct virtio_device vdev;
 	struct lguest_device_desc *desc;	/* its entry in the device page */
@@ -47,7 +47,7 @@ static struct lguest_device *to_lgdev(struct virtio_device *vdev)
 }
 
 /* where its parts are */
-#line 172 "drivers.nw"
+#line 173 "drivers.nw"
 static u8 *lgdev_vqconfig(struct lguest_device *ldev, unsigned int i)
 {
 	return (u8 *)(ldev->desc + 1) + i * sizeof(struct lguest_vqconfig);
@@ -64,7 +64,7 @@ static u8 *lgdev_config(struct lguest_device *ldev)
 }
 
 /* features */
-#line 205 "drivers.nw"
+#line 206 "drivers.nw"
 static unsigned int lgdev_feature_bits(struct lguest_device *ldev)
 {
 	return min(ldev->feature_len * 8, 32U);
@@ -83,7 +83,7 @@ static u64 lgdev_get_features(struct virtio_device *vdev)
 	return features;
 }
 
-#line 232 "drivers.nw"
+#line 233 "drivers.nw"
 static int lgdev_finalize_features(struct virtio_device *vdev)
 {
 	struct lguest_device *ldev = to_lgdev(vdev);
@@ -99,7 +99,7 @@ static int lgdev_finalize_features(struct virtio_device *vdev)
 }
 
 /* configuration */
-#line 261 "drivers.nw"
+#line 262 "drivers.nw"
 static bool lgdev_config_ok(struct lguest_device *ldev, unsigned int offset,
 			    unsigned int len)
 {
@@ -111,7 +111,7 @@ static bool lgdev_config_ok(struct lguest_device *ldev, unsigned int offset,
 	return false;
 }
 
-#line 278 "drivers.nw"
+#line 279 "drivers.nw"
 static void lgdev_get(struct virtio_device *vdev, unsigned int offset,
 		      void *buf, unsigned int len)
 {
@@ -133,7 +133,7 @@ static void lgdev_set(struct virtio_device *vdev, unsigned int offset,
 }
 
 /* status */
-#line 315 "drivers.nw"
+#line 316 "drivers.nw"
 static u8 lgdev_get_status(struct virtio_device *vdev)
 {
 	return READ_ONCE(to_lgdev(vdev)->desc->status);
@@ -153,7 +153,7 @@ static void lgdev_reset(struct virtio_device *vdev)
 }
 
 /* kicks and interrupts */
-#line 360 "drivers.nw"
+#line 361 "drivers.nw"
 static bool lgdev_notify(struct virtqueue *vq)
 {
 	hcall(LHCALL_NOTIFY, virtqueue_get_desc_addr(vq), 0, 0, 0);
@@ -171,8 +171,8 @@ static int lgdev_request_irq(struct lguest_device *ldev, struct virtqueue *vq,
 	return err;
 }
 
-/* making a queue */
-#line 393 "drivers.nw"
+/* a queue's entry, checked */
+#line 394 "drivers.nw"
 static int lgdev_read_vq(struct lguest_device *ldev, unsigned int index,
 			 struct lguest_vqconfig *cfg)
 {
@@ -197,7 +197,8 @@ static int lgdev_read_vq(struct lguest_device *ldev, unsigned int index,
 	return 0;
 }
 
-#line 430 "drivers.nw"
+/* making a queue */
+#line 431 "drivers.nw"
 static struct virtqueue *lgdev_setup_vq(struct lguest_device *ldev,
 					unsigned int index,
 					vq_callback_t *callback,
@@ -224,7 +225,7 @@ static struct virtqueue *lgdev_setup_vq(struct lguest_device *ldev,
 }
 
 /* all the queues of a device */
-#line 464 "drivers.nw"
+#line 465 "drivers.nw"
 static void lgdev_del_vqs(struct virtio_device *vdev)
 {
 	struct lguest_device *ldev = to_lgdev(vdev);
@@ -241,7 +242,7 @@ static void lgdev_del_vqs(struct virtio_device *vdev)
 	}
 }
 
-#line 489 "drivers.nw"
+#line 490 "drivers.nw"
 static int lgdev_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
 			  struct virtqueue *vqs[], vq_callback_t *callbacks[],
 			  const char * const names[], const bool *ctx,
@@ -266,7 +267,7 @@ static int lgdev_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
 }
 
 /* the operations */
-#line 522 "drivers.nw"
+#line 523 "drivers.nw"
 static const char *lgdev_bus_name(struct virtio_device *vdev)
 {
 	return "lguest";
@@ -286,7 +287,7 @@ static const struct virtio_config_ops lguest_config_ops = {
 };
 
 /* registering a device */
-#line 554 "drivers.nw"
+#line 555 "drivers.nw"
 static void lgdev_release(struct device *dev)
 {
 	kfree(to_lgdev(dev_to_virtio(dev)));
@@ -316,7 +317,7 @@ static void __init lguest_add_device(unsigned int offset,
 }
 
 /* reading the device page */
-#line 594 "drivers.nw"
+#line 595 "drivers.nw"
 static unsigned int lgdev_size(const struct lguest_device_desc *d)
 {
 	return sizeof(*d) + d->num_vq * sizeof(struct lguest_vqconfig) +
@@ -343,7 +344,7 @@ static void __init lguest_scan_devices(void)
 }
 
 /* at boot */
-#line 629 "drivers.nw"
+#line 630 "drivers.nw"
 static int __init lguest_devices_init(void)
 {
 	if (!boot_cpu_has(X86_FEATURE_LGUEST))
