@@ -4,6 +4,8 @@
     labs.py list                  every lab: name, chapter, difficulty, points
     labs.py start NAME DIR        a student's tree in DIR: this tree with the
                                   lab's chunks replaced by stubs, tangled
+                                  (and, for a lab that runs Linux, a copy of
+                                  this tree's Guest build)
     labs.py grade NAME [--json F] build, run the lab's graded tests, give marks
 
 A lab is a file labs/NAME.lab.  Its chunks are steps of the book's code that
@@ -361,11 +363,11 @@ def cmd_grade(top, name, json_path):
     status = report(lab, got, built, figures,
                     json_path or os.path.join("build", "grade", name + ".json"))
     if status and os.path.exists(machine_log):
-        tell_deaths(machine_log)
+        tell_endings(machine_log)
     return status
 
 
-def tell_deaths(log):
+def tell_endings(log):
     """A test that crashed has no result line to say why; the Launcher's
     last words in the lab machine's LOG do (the Host's kill reason, or the
     Guest kernel's own panic), so show each one once."""
