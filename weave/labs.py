@@ -22,6 +22,10 @@ same book with those chunks emptied and the prose kept.  The file says:
     hint        a sentence for the stub's comment (several hint lines join)
     stub|CODE   a line of code the stub keeps, so that the tree still
                 compiles (the text after the bar, tabs and all)
+    file        a file of the tree outside the chapters (a test guest,
+                say) that the student writes too; the book's tree holds
+                the solution
+    file|TEXT   a line of what the student's tree has in its place
     test        KIND NAME POINTS: a graded test, where KIND is
                 lab   a test of the lab harness (tests/lab/run): a test
                       guest, a @program, a Linux test, or NAME/N, the N-th
@@ -62,7 +66,7 @@ def read_lab(path):
     """The lab in PATH, checked: a dict, or ValueError saying what is wrong."""
     name = os.path.splitext(os.path.basename(path))[0]
     lab = {"name": name, "title": "", "chapter": "", "difficulty": "",
-           "pass": 60, "chunks": [], "tests": [], "figures": []}
+           "pass": 60, "chunks": [], "files": [], "tests": [], "figures": []}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f.read().split("\n"), 1):
             where = "%s:%d" % (path, n)
@@ -71,12 +75,21 @@ def read_lab(path):
                     raise ValueError("%s: a stub line before any chunk" % where)
                 lab["chunks"][-1]["stub"].append(line[5:])
                 continue
+            if line.startswith("file|"):
+                if not lab["files"]:
+                    raise ValueError("%s: a file| line before any file" % where)
+                lab["files"][-1]["text"].append(line[5:])
+                continue
             if not line.strip() or line.startswith("#"):
                 continue
             key, _, value = line.partition(" ")
             value = value.strip()
             if key == "chunk":
                 lab["chunks"].append({"name": value, "hint": "", "stub": [], "in": ""})
+            elif key == "file":
+                if not re.match(r"^(tests|lab)/[\w./-]+$", value) or ".." in value:
+                    raise ValueError("%s: file wants a path under tests/ or lab/" % where)
+                lab["files"].append({"path": value, "text": []})
             elif key == "in":
                 if not lab["chunks"]:
                     raise ValueError("%s: an in line before any chunk" % where)
@@ -109,6 +122,9 @@ def read_lab(path):
         raise ValueError("%s: difficulty is one of %s" % (path, ", ".join(LEVELS)))
     if not lab["title"] or not lab["chunks"] or not lab["tests"]:
         raise ValueError("%s: a lab needs a title, a chunk and a test" % path)
+    for f in lab["files"]:
+        if not f["text"]:
+            raise ValueError("%s: file %s has no file| lines" % (path, f["path"]))
     for c in lab["chunks"]:
         c["in"] = c["in"] or lab["chapter"]
     return lab
@@ -189,6 +205,17 @@ def stub_chapter(text, lab, chapter):
     return "\n".join(out)
 
 
+def stub_files(top, lab):
+    """{path: the text the student's tree has there}, for the lab's files;
+    ValueError if the book's tree has no such file (no solution)."""
+    out = {}
+    for f in lab["files"]:
+        if not os.path.isfile(os.path.join(top, f["path"])):
+            raise ValueError("lab %s: no file %s in the book's tree" % (lab["name"], f["path"]))
+        out[f["path"]] = "\n".join(f["text"]) + "\n"
+    return out
+
+
 def tree_files(top):
     """The files of this tree that a student's tree gets: git's list when
     there is one, else everything but what the build makes."""
@@ -214,11 +241,12 @@ def cmd_start(top, name, dest):
         raise SystemExit("labs: %s exists and is not empty: choose a new folder "
                          "(nothing was written)" % dest)
     stubbed = stub_tree(top, lab)
+    files = stub_files(top, lab)
     for rel in tree_files(top):
         os.makedirs(os.path.dirname(os.path.join(dest, rel)), exist_ok=True)
         shutil.copy2(os.path.join(top, rel), os.path.join(dest, rel))
-    for chapter, text in stubbed.items():
-        with open(os.path.join(dest, chapter), "w", encoding="utf-8") as f:
+    for rel, text in list(stubbed.items()) + list(files.items()):
+        with open(os.path.join(dest, rel), "w", encoding="utf-8") as f:
             f.write(text)
     with open(os.path.join(dest, ".lab"), "w") as f:
         f.write(name + "\n")
@@ -235,6 +263,8 @@ def cmd_start(top, name, dest):
         for c in lab["chunks"]:
             if c["in"] == chapter:
                 print("        <<%s>>" % c["name"])
+    for rel in files:
+        print("labs: and a file of your own: %s (its first lines say what it is for)" % rel)
     print("labs: write them there, then: cd %s && make tangle && make grade" % dest)
 
 

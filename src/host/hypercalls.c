@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 2282 "host.nw"
+#line 2292 "host.nw"
 /*
  * lg.ko, the lguest Host: hypercalls.
  * Tangled from host.nw: edit that, not this file.
@@ -10,11 +10,11 @@
 #include "lg.h"
 
 /* console and shutdown */
-#line 2074 "host.nw"
+#line 2084 "host.nw"
 static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 {
 	/* check that the text lies in Guest memory, then report it to the Launcher */
-#line 2088 "host.nw"
+#line 2098 "host.nw"
 	if (len > PAGE_SIZE || (u64)gpa + len > lg->mem_end) {
 		lg_kill(lg, "console write of %u bytes at %#x", len, gpa);
 		return;
@@ -22,10 +22,10 @@ static void lg_console_write(struct lguest *lg, u32 gpa, u32 len)
 	lg->exit.kind = LGEXIT_CONSOLE;
 	lg->exit.arg[0] = gpa;
 	lg->exit.arg[1] = len;
-#line 2077 "host.nw"
+#line 2087 "host.nw"
 }
 
-#line 2102 "host.nw"
+#line 2112 "host.nw"
 static void lg_shutdown(struct lguest *lg, u32 gpa, u32 how)
 {
 	struct lguest_exit e = { .kind = LGEXIT_SHUTDOWN, .arg[0] = how };
@@ -92,6 +92,8 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 		lg->exit.kind = LGEXIT_NOTIFY;
 		lg->exit.arg[0] = a->arg1;
 		break;
+	/* hand console output to its check */
+#line 2072 "host.nw"
 	case LHCALL_CONSOLE_WRITE:
 		lg_console_write(lg, a->arg1, a->arg2);
 		break;
@@ -109,7 +111,7 @@ static void lg_do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 }
 
 /* the shared page */
-#line 2172 "host.nw"
+#line 2182 "host.nw"
 static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
 {
 	if ((gpa & 3) || (u64)gpa + sizeof(struct lguest_data) >
@@ -121,7 +123,7 @@ static bool lg_data_address_ok(struct lguest *lg, u32 gpa)
 	return true;
 }
 
-#line 2195 "host.nw"
+#line 2205 "host.nw"
 static bool lg_noirq_window_ok(struct lguest *lg)
 {
 	u32 start = lg->noirq_start, end = lg->noirq_end, gpa;
@@ -136,7 +138,7 @@ static bool lg_noirq_window_ok(struct lguest *lg)
 	return false;
 }
 
-#line 2217 "host.nw"
+#line 2227 "host.nw"
 static void lg_init_data(struct lguest *lg, u32 gpa)
 {
 	u32 vec;
@@ -161,7 +163,7 @@ static void lg_init_data(struct lguest *lg, u32 gpa)
 }
 
 /* the synchronous call */
-#line 2136 "host.nw"
+#line 2146 "host.nw"
 void lg_hypercall(struct lguest *lg)
 {
 	struct lguest_hcall_args a = {
@@ -184,7 +186,7 @@ void lg_hypercall(struct lguest *lg)
 }
 
 /* the ring */
-#line 2250 "host.nw"
+#line 2260 "host.nw"
 void lg_do_async_hcalls(struct lguest *lg)
 {
 	u8 status[LHCALL_RING_SIZE];

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 2932 "host.nw"
+#line 2942 "host.nw"
 /*
  * lg.ko, the lguest Host: traps, interrupts and the clock.
  * Tangled from host.nw: edit that, not this file.
@@ -12,7 +12,7 @@
 #include "lg.h"
 
 /* error codes */
-#line 2392 "host.nw"
+#line 2402 "host.nw"
 static bool lg_has_errcode(u32 vec)
 {
 	return vec == X86_TRAP_DF || (vec >= X86_TRAP_TS && vec <= X86_TRAP_PF) ||
@@ -20,7 +20,7 @@ static bool lg_has_errcode(u32 vec)
 }
 
 /* delivery */
-#line 2415 "host.nw"
+#line 2425 "host.nw"
 static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 {
 	u32 gpa;
@@ -33,7 +33,7 @@ static bool lg_push(struct lguest *lg, u32 *sp, u32 val)
 	return lg_write_u32(lg, gpa, val);
 }
 
-#line 2434 "host.nw"
+#line 2444 "host.nw"
 static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 {
 	const struct lg_gate *g = &lg->idt[vec];
@@ -44,14 +44,14 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 	if (!(g->hi & LG_GATE_PRESENT))
 		return false;
 	/* make the flags to push from the Guest's virtual interrupt flag */
-#line 2456 "host.nw"
+#line 2466 "host.nw"
 	if (lg->has_data &&
 	    !lg_read_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled),
 			 &irq_enabled))
 		return true;
 	flags = (r->eflags & ~X86_EFLAGS_IF) | (irq_enabled & X86_EFLAGS_IF);
 	/* push the frame, on the Guest kernel's stack if the trap came from ring 3 */
-#line 2472 "host.nw"
+#line 2482 "host.nw"
 	if (from_user && !lg->ss1) {
 		lg_kill(lg, "trap %u from ring 3, and it never set a kernel stack (LHCALL_SET_STACK)",
 			vec);
@@ -70,7 +70,7 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 	    !lg_push(lg, &sp, r->eip) || (has_err && !lg_push(lg, &sp, err)))
 		return true;
 	/* enter the handler the gate names, at ring 1 */
-#line 2501 "host.nw"
+#line 2511 "host.nw"
 	r->ss = ss;
 	r->esp = sp;
 	r->cs = (lg_gate_sel(g) & ~3) | 1;
@@ -78,12 +78,12 @@ static bool lg_deliver(struct lguest *lg, u32 vec, bool has_err, u32 err)
 	r->eflags &= ~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF);
 	if (lg_gate_type(g) == LG_GATE_INTR && lg->has_data)
 		lg_write_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled), 0);
-#line 2446 "host.nw"
+#line 2456 "host.nw"
 	return true;
 }
 
 /* reading the Guest's code */
-#line 2787 "host.nw"
+#line 2797 "host.nw"
 static bool lg_code_byte(struct lguest *lg, u32 off, u8 *byte)
 {
 	u32 gpa;
@@ -93,7 +93,7 @@ static bool lg_code_byte(struct lguest *lg, u32 off, u8 *byte)
 }
 
 /* the length of in and out */
-#line 2804 "host.nw"
+#line 2814 "host.nw"
 static u32 lg_io_length(u8 op)
 {
 	switch (op) {
@@ -107,7 +107,7 @@ static u32 lg_io_length(u8 op)
 }
 
 /* emulating in and out */
-#line 2824 "host.nw"
+#line 2834 "host.nw"
 static bool lg_emulate_io(struct lguest *lg, u8 op)
 {
 	u32 prefix = 0, size = 4, len;
@@ -130,7 +130,7 @@ static bool lg_emulate_io(struct lguest *lg, u8 op)
 }
 
 /* emulating rdmsr and wrmsr */
-#line 2893 "host.nw"
+#line 2903 "host.nw"
 static bool lg_emulate_msr(struct lguest *lg)
 {
 	u8 op;
@@ -148,7 +148,7 @@ static bool lg_emulate_msr(struct lguest *lg)
 }
 
 /* emulation */
-#line 2916 "host.nw"
+#line 2926 "host.nw"
 static bool lg_emulate(struct lguest *lg)
 {
 	u8 op;
@@ -161,7 +161,7 @@ static bool lg_emulate(struct lguest *lg)
 }
 
 /* handling a trap */
-#line 2338 "host.nw"
+#line 2348 "host.nw"
 void lg_handle_trap(struct lguest *lg)
 {
 	u32 vec = lg->regs.trapnum;
@@ -180,7 +180,7 @@ void lg_handle_trap(struct lguest *lg)
 		break;
 	case X86_TRAP_PF:
 		/* return if the shadow was only missing the page, else tell the Guest its cr2 */
-#line 2377 "host.nw"
+#line 2387 "host.nw"
 		if (lg_demand_page(lg, lg->cr2, lg->regs.errcode))
 			return;
 		if (lg->exit.kind)
@@ -189,7 +189,7 @@ void lg_handle_trap(struct lguest *lg)
 		    !lg_write_u32(lg, lg->data + offsetof(struct lguest_data, cr2),
 				  lg->cr2))
 			return;
-#line 2356 "host.nw"
+#line 2366 "host.nw"
 		break;
 	case LGUEST_TRAP_ENTRY:
 		lg->hcall_pending = true;
@@ -203,7 +203,7 @@ void lg_handle_trap(struct lguest *lg)
 }
 
 /* virtual interrupts */
-#line 2523 "host.nw"
+#line 2533 "host.nw"
 void lg_raise_irq(struct lguest *lg, unsigned int irq)
 {
 	struct task_struct *tsk;
@@ -216,7 +216,7 @@ void lg_raise_irq(struct lguest *lg, unsigned int irq)
 	rcu_read_unlock();
 }
 
-#line 2542 "host.nw"
+#line 2552 "host.nw"
 u32 lg_blocked_irqs(struct lguest *lg)
 {
 	u32 blocked;
@@ -233,14 +233,14 @@ static u32 lg_irqs_wanted(struct lguest *lg)
 	return lg->irqs_pending[0] & ~lg_blocked_irqs(lg);
 }
 
-#line 2592 "host.nw"
+#line 2602 "host.nw"
 bool lg_in_noirq_window(struct lguest *lg)
 {
 	return (lg->regs.cs & 3) == 1 && lg->regs.eip >= lg->noirq_start &&
 	       lg->regs.eip < lg->noirq_end;
 }
 
-#line 2604 "host.nw"
+#line 2614 "host.nw"
 void lg_maybe_deliver_irq(struct lguest *lg)
 {
 	u32 want = lg_irqs_wanted(lg), enabled, flag;
@@ -250,7 +250,7 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 	if (!want)
 		return;
 	/* wait if interrupts are off, unless the Guest halted with them off */
-#line 2627 "host.nw"
+#line 2637 "host.nw"
 	if (!lg_read_u32(lg, lg->data + offsetof(struct lguest_data, irq_enabled),
 			 &enabled))
 		return;
@@ -263,12 +263,12 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 		lg_write_u32(lg, irq_pending, 1);
 		return;
 	}
-#line 2613 "host.nw"
+#line 2623 "host.nw"
 	if (lg_in_noirq_window(lg))
 		return;
 
 	/* deliver the lowest-numbered interrupt the Guest wants */
-#line 2646 "host.nw"
+#line 2656 "host.nw"
 	irq = __ffs(want);
 	clear_bit(irq, lg->irqs_pending);
 	lg->halted = false;
@@ -276,13 +276,13 @@ void lg_maybe_deliver_irq(struct lguest *lg)
 		lg_kill(lg, "interrupt %u arrived and it has no handler", irq);
 		return;
 	}
-#line 2617 "host.nw"
+#line 2627 "host.nw"
 	flag = lg_irqs_wanted(lg) ? 1 : 0;
 	lg_write_u32(lg, irq_pending, flag);
 }
 
 /* the clock */
-#line 2663 "host.nw"
+#line 2673 "host.nw"
 enum hrtimer_restart lg_clock_fired(struct hrtimer *timer)
 {
 	struct lguest *lg = container_of(timer, struct lguest, timer);
@@ -300,7 +300,7 @@ void lg_set_clockevent(struct lguest *lg, u32 delta_ns)
 	hrtimer_start(&lg->timer, ns_to_ktime(delta_ns), HRTIMER_MODE_REL);
 }
 
-#line 2686 "host.nw"
+#line 2696 "host.nw"
 void lg_update_time(struct lguest *lg)
 {
 	struct timespec64 now;
@@ -319,7 +319,7 @@ void lg_update_time(struct lguest *lg)
 }
 
 /* the Guest's IDT */
-#line 2725 "host.nw"
+#line 2735 "host.nw"
 void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 {
 	struct lg_gate g = { .lo = lo, .hi = hi };
@@ -335,17 +335,17 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi)
 		return;
 	}
 	/* kill a Guest whose gate is no interrupt or trap gate into its own code */
-#line 2748 "host.nw"
+#line 2758 "host.nw"
 	if ((lg_gate_type(&g) != LG_GATE_INTR && lg_gate_type(&g) != LG_GATE_TRAP) ||
 	    !lg_guest_selector(lg_gate_sel(&g))) {
 		lg_kill(lg, "bad IDT entry %u: %#x %#x", vec, lo, hi);
 		return;
 	}
-#line 2740 "host.nw"
+#line 2750 "host.nw"
 	lg->idt[vec] = g;
 }
 
-#line 2764 "host.nw"
+#line 2774 "host.nw"
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages)
 {
 	if ((ss & 3) != 1 || !lg_guest_selector(ss)) {

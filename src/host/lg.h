@@ -217,7 +217,7 @@ extern char lg_switch_to_guest[];
 extern const unsigned long lg_trap_stubs[IDT_ENTRIES];
 
 /* what segments.c offers */
-#line 3292 "host.nw"
+#line 3302 "host.nw"
 bool lg_guest_selector(u32 sel);
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi);
 void lg_load_tls(struct lguest *lg, u32 gpa);
@@ -225,7 +225,7 @@ void lg_init_segments(struct lguest *lg);
 bool lg_check_segments(struct lguest *lg);
 
 /* what page_tables.c offers */
-#line 3900 "host.nw"
+#line 3910 "host.nw"
 bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa);
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
 int lg_init_shadows(struct lguest *lg, u32 gpgdir);
@@ -237,7 +237,7 @@ void lg_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void lg_flush_tlb(struct lguest *lg, bool all);
 
 /* what interrupts_and_traps.c offers */
-#line 2959 "host.nw"
+#line 2969 "host.nw"
 void lg_handle_trap(struct lguest *lg);
 void lg_raise_irq(struct lguest *lg, unsigned int irq);
 u32 lg_blocked_irqs(struct lguest *lg);
@@ -250,7 +250,7 @@ void lg_load_idt_entry(struct lguest *lg, u32 vec, u32 lo, u32 hi);
 void lg_set_stack(struct lguest *lg, u32 ss, u32 esp, u32 pages);
 
 /* what hypercalls.c offers */
-#line 2306 "host.nw"
+#line 2316 "host.nw"
 void lg_hypercall(struct lguest *lg);
 void lg_do_async_hcalls(struct lguest *lg);
 

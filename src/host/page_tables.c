@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 3873 "host.nw"
+#line 3883 "host.nw"
 /*
  * lg.ko, the lguest Host: shadow page tables.
  * Tangled from host.nw: edit that, not this file.
@@ -10,7 +10,7 @@
 #include "lg.h"
 
 /* walking */
-#line 3344 "host.nw"
+#line 3354 "host.nw"
 static u32 lg_pgd_index(u32 vaddr)
 {
 	return vaddr >> PGDIR_SHIFT;
@@ -21,7 +21,7 @@ static u32 lg_pte_index(u32 vaddr)
 	return (vaddr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
 }
 
-#line 3360 "host.nw"
+#line 3370 "host.nw"
 static bool lg_guest_pgd(struct lguest *lg, u32 vaddr, u32 *gpgd, u32 *addr)
 {
 	*addr = lg->shadows[lg->cur_shadow].gpgdir + lg_pgd_index(vaddr) * 4;
@@ -47,7 +47,7 @@ bool lg_guest_pa(struct lguest *lg, u32 vaddr, u32 *gpa)
 }
 
 /* pinning */
-#line 3422 "host.nw"
+#line 3432 "host.nw"
 static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 {
 	struct page *page;
@@ -65,7 +65,7 @@ static struct page *lg_pin_frame(struct lguest *lg, u32 pfn)
 	return page;
 }
 
-#line 3447 "host.nw"
+#line 3457 "host.nw"
 static void lg_unpin_frames(struct lguest *lg)
 {
 	u32 pfn;
@@ -80,7 +80,7 @@ static void lg_unpin_frames(struct lguest *lg)
 }
 
 /* releasing */
-#line 3485 "host.nw"
+#line 3495 "host.nw"
 static void lg_release_pgd(u32 *pgd)
 {
 	if (!(*pgd & _PAGE_PRESENT))
@@ -101,7 +101,7 @@ static void lg_release_range(struct lg_shadow *s, u32 from, u32 to)
 }
 
 /* demand paging */
-#line 3542 "host.nw"
+#line 3552 "host.nw"
 static bool lg_guests_fault(struct lguest *lg, bool present)
 {
 	if (present)
@@ -111,7 +111,7 @@ static bool lg_guests_fault(struct lguest *lg, bool present)
 	return false;
 }
 
-#line 3557 "host.nw"
+#line 3567 "host.nw"
 static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 			    u32 *gpte, u32 *flags)
 {
@@ -125,17 +125,17 @@ static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 	if (!lg_read_u32(lg, gpte_addr, gpte) || !(*gpte & _PAGE_PRESENT))
 		return lg_guests_fault(lg, false);
 	/* refuse an access that the two levels together do not allow */
-#line 3586 "host.nw"
+#line 3596 "host.nw"
 	*flags = *gpte & gpgd;
 	if ((write && !(*flags & _PAGE_RW)) || (user && !(*flags & _PAGE_USER)))
 		return lg_guests_fault(lg, true);
 	/* mark both of the Guest's entries accessed, and the page dirty on a write */
-#line 3595 "host.nw"
+#line 3605 "host.nw"
 	*gpte |= _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0);
 	if (!lg_write_u32(lg, gpte_addr, *gpte) ||
 	    !lg_write_u32(lg, gpgd_addr, gpgd | _PAGE_ACCESSED))
 		return false;
-#line 3571 "host.nw"
+#line 3581 "host.nw"
 	if ((*gpte >> PAGE_SHIFT) > lg->pfn_limit) {
 		lg_kill(lg, "it maps page %#x, beyond its memory", *gpte >> PAGE_SHIFT);
 		return false;
@@ -143,7 +143,7 @@ static bool lg_guest_allows(struct lguest *lg, u32 vaddr, u32 errcode,
 	return true;
 }
 
-#line 3605 "host.nw"
+#line 3615 "host.nw"
 static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 {
 	u32 *pgd = &lg->shadows[lg->cur_shadow].pgd[lg_pgd_index(vaddr)];
@@ -163,7 +163,7 @@ static u32 *lg_shadow_pte(struct lguest *lg, u32 vaddr)
 	return &table[lg_pte_index(vaddr)];
 }
 
-#line 3629 "host.nw"
+#line 3639 "host.nw"
 bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 {
 	u32 gpte, flags, *pte;
@@ -177,16 +177,16 @@ bool lg_demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
 	if (!page)
 		return false;
 	/* map the real page, writable only once the Guest's entry is dirty */
-#line 3654 "host.nw"
+#line 3664 "host.nw"
 	writable = (flags & _PAGE_RW) && (gpte & _PAGE_DIRTY);
 	*pte = page_to_pfn(page) << PAGE_SHIFT | _PAGE_PRESENT | _PAGE_ACCESSED |
 	       (flags & _PAGE_USER) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
-#line 3642 "host.nw"
+#line 3652 "host.nw"
 	return true;
 }
 
 /* the cache */
-#line 3682 "host.nw"
+#line 3692 "host.nw"
 static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 {
 	struct lg_shadow *s = &lg->shadows[i];
@@ -203,7 +203,7 @@ static int lg_use_shadow(struct lguest *lg, unsigned int i, u32 gpgdir)
 	return 0;
 }
 
-#line 3705 "host.nw"
+#line 3715 "host.nw"
 int lg_init_shadows(struct lguest *lg, u32 gpgdir)
 {
 	lg->frames = kvcalloc(lg->pfn_limit + 1, sizeof(*lg->frames),
@@ -231,7 +231,7 @@ void lg_free_shadows(struct lguest *lg)
 	lg_unpin_frames(lg);
 }
 
-#line 3737 "host.nw"
+#line 3747 "host.nw"
 static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 					unsigned int *index)
 {
@@ -247,7 +247,7 @@ static struct lg_shadow *lg_find_shadow(struct lguest *lg, u32 gpgdir,
 	return NULL;
 }
 
-#line 3756 "host.nw"
+#line 3766 "host.nw"
 void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 {
 	unsigned int i;
@@ -267,7 +267,7 @@ void lg_new_pagetable(struct lguest *lg, u32 gpgdir)
 		lg_kill(lg, "the Host is out of memory");
 }
 
-#line 3782 "host.nw"
+#line 3792 "host.nw"
 bool lg_prepare_shadow(struct lguest *lg)
 {
 	if (lg->shadows[lg->cur_shadow].pgd)
@@ -277,7 +277,7 @@ bool lg_prepare_shadow(struct lguest *lg)
 }
 
 /* changes */
-#line 3806 "host.nw"
+#line 3816 "host.nw"
 static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 {
 	struct lg_shadow *s;
@@ -297,7 +297,7 @@ static void lg_drop(struct lguest *lg, u32 gpgdir, u32 vaddr, bool whole)
 	}
 }
 
-#line 3831 "host.nw"
+#line 3841 "host.nw"
 void lg_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte)
 {
 	if (lg_pgd_index(vaddr) >= lg_switcher_slot()) {

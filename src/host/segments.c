@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#line 3271 "host.nw"
+#line 3281 "host.nw"
 /*
  * lg.ko, the lguest Host: the Guest's segments.
  * Tangled from host.nw: edit that, not this file.
@@ -8,7 +8,7 @@
 #include "lg.h"
 
 /* lowering and checking */
-#line 3032 "host.nw"
+#line 3042 "host.nw"
 static bool lg_host_entry(unsigned int i)
 {
 	return i == LGUEST_CS_ENTRY || i == LGUEST_DS_ENTRY || i == GDT_ENTRY_TSS;
@@ -32,7 +32,7 @@ static void lg_set_gdt(struct lguest *lg, unsigned int i, u32 lo, u32 hi)
 }
 
 /* Guest selectors */
-#line 3109 "host.nw"
+#line 3119 "host.nw"
 bool lg_guest_selector(u32 sel)
 {
 	unsigned int i = (sel & 0xFFFF) >> 3;
@@ -41,7 +41,7 @@ bool lg_guest_selector(u32 sel)
 }
 
 /* hypercalls */
-#line 3082 "host.nw"
+#line 3092 "host.nw"
 void lg_load_gdt_entry(struct lguest *lg, u32 i, u32 lo, u32 hi)
 {
 	if (i >= GDT_ENTRIES) {
@@ -64,7 +64,7 @@ void lg_load_tls(struct lguest *lg, u32 gpa)
 }
 
 /* the first GDT */
-#line 3123 "host.nw"
+#line 3133 "host.nw"
 void lg_init_segments(struct lguest *lg)
 {
 	static const u32 flat[][2] = {
@@ -84,7 +84,7 @@ void lg_init_segments(struct lguest *lg)
 }
 
 /* the last check */
-#line 3161 "host.nw"
+#line 3171 "host.nw"
 static struct desc_struct *lg_desc(struct lguest *lg, u32 sel)
 {
 	unsigned int i = (sel & 0xFFFF) >> 3;
@@ -108,7 +108,7 @@ static void lg_check_data_seg(struct lguest *lg, u32 *sel)
 	*sel = 0;
 }
 
-#line 3193 "host.nw"
+#line 3203 "host.nw"
 bool lg_check_segments(struct lguest *lg)
 {
 	struct lg_regs *r = &lg->regs;
@@ -122,16 +122,16 @@ bool lg_check_segments(struct lguest *lg)
 	r->cs &= 0xFFFF;
 	r->ss &= 0xFFFF;
 	/* turn interrupts on, I/O privilege off, and every flag that changes iret off */
-#line 3222 "host.nw"
+#line 3232 "host.nw"
 	r->eflags = (r->eflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_VM | X86_EFLAGS_NT |
 				   X86_EFLAGS_VIF | X86_EFLAGS_VIP)) |
 		    X86_EFLAGS_IF | X86_EFLAGS_FIXED;
 
-#line 3207 "host.nw"
+#line 3217 "host.nw"
 	cs = lg_desc(lg, r->cs);
 	ss = lg_desc(lg, r->ss);
 	/* kill a Guest whose code segment or instruction pointer is bad */
-#line 3237 "host.nw"
+#line 3247 "host.nw"
 	if (rpl == 0 || rpl == 2 || !cs || (cs->type & 0xC) != 0x8 ||
 	    cs->dpl != rpl) {
 		lg_kill(lg, "bad code segment %#x", r->cs);
@@ -150,12 +150,12 @@ bool lg_check_segments(struct lguest *lg)
 		return false;
 	}
 	/* kill a Guest whose stack segment is bad */
-#line 3260 "host.nw"
+#line 3270 "host.nw"
 	if (!ss || (r->ss & 3) != rpl || (ss->type & 0xA) != 0x2 ||
 	    ss->dpl != rpl) {
 		lg_kill(lg, "bad stack segment %#x", r->ss);
 		return false;
 	}
-#line 3211 "host.nw"
+#line 3221 "host.nw"
 	return true;
 }

@@ -29,13 +29,17 @@
 #define LHCALL_NOTIFY		17	/* guest-phys address for the Launcher */
 #define LHCALL_LOAD_GDT_ENTRY	18	/* entry number, low word, high word */
 #define LHCALL_SEND_INTERRUPTS	19	/* deliver what is pending now */
+
+/* ABI: the console's hypercall number */
+#line 423 "preparation.nw"
 #define LHCALL_CONSOLE_WRITE	20	/* guest-phys address, length */
 
+#line 404 "preparation.nw"
 #define LGUEST_SHUTDOWN_POWEROFF	1
 #define LGUEST_SHUTDOWN_RESTART		2
 #define LGUEST_SHUTDOWN_CRASH		3	/* the Guest kernel panicked */
 
-#line 423 "preparation.nw"
+#line 435 "preparation.nw"
 #define LHCALL_RING_SIZE	64
 
 struct lguest_hcall_args {
@@ -47,7 +51,7 @@ struct lguest_hcall_args {
 };
 
 /* ABI: the shared page */
-#line 449 "preparation.nw"
+#line 461 "preparation.nw"
 #define LGUEST_IRQS		32
 
 struct lguest_data {
@@ -79,7 +83,7 @@ struct lguest_data {
 };
 
 /* ABI: requests to /dev/lguest */
-#line 493 "preparation.nw"
+#line 505 "preparation.nw"
 enum lguest_req {
 	LHREQ_INITIALIZE = 0,	/* base, pfnlimit, start, pgdir */
 	LHREQ_IRQ = 2,		/* interrupt number */
@@ -94,7 +98,7 @@ struct lguest_init {
 };
 
 /* ABI: what read() returns */
-#line 515 "preparation.nw"
+#line 527 "preparation.nw"
 enum lguest_exit_kind {
 	LGEXIT_CONSOLE = 1,	/* arg[0]: guest-phys address, arg[1]: length */
 	LGEXIT_NOTIFY = 2,	/* arg[0]: the guest-phys address notified */
@@ -109,7 +113,7 @@ struct lguest_exit {
 };
 
 /* ABI: the device page */
-#line 542 "preparation.nw"
+#line 554 "preparation.nw"
 struct lguest_device_desc {
 	__u8 type;		/* virtio device ID; 0 ends the list */
 	__u8 num_vq;		/* number of lguest_vqconfig that follow */
