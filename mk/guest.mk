@@ -41,7 +41,13 @@ $(GUEST)/.files: $(GUEST)/.patched $(GUEST_FILES)
 	@scripts/guest-tree.sh $(GUEST_KSRC)
 	@touch $@
 
+# A tree built before the objects moved has them in build/guest/obj,
+# 87 MB nothing reads any more: the first configuration in the new place
+# removes them.
 $(GUEST_KOUT)/.config: $(GUEST)/.patched src/guest/guest.config
+	@if [ -d $(GUEST)/obj ]; then \
+		echo '  CLEAN   $(GUEST)/obj (the old place of the objects)'; \
+		rm -rf $(GUEST)/obj; fi
 	@echo '  CONFIG  Guest: tinyconfig + src/guest/guest.config'
 	$(call config_linux,$(GUEST_KSRC),$(GUEST_KOUT),src/guest/guest.config)
 
